@@ -1,0 +1,67 @@
+/// What a principal may do, by role and, where an object is involved, by that object.
+///
+/// One place for the rules so that pages, the API and the role×route test ask the same
+/// question; routes never test roles themselves.
+public enum Permission: Sendable, Equatable {
+    /// Committees, sectors, departments, the organization: everyone signed in.
+    case viewMasterData
+    case editMasterData
+    /// The list of persons with units and expertise: the CPPCC side, leaders and departments
+    /// (they choose and meet invitees); members and experts see the list without contacts.
+    case viewPersons
+    /// Phone numbers and other contact data of a person.
+    case viewContactOf(personID: Int)
+    case editPerson(personID: Int)
+    case createPerson
+    case importPersons
+    case viewAuditLog
+    case manageCalendar
+    case viewRegulation
+    case manageUsers
+}
+
+extension Principal {
+    public func may(_ permission: Permission) -> Bool {
+        switch permission {
+        case .viewMasterData, .viewPersons, .viewRegulation:
+            return true
+        case .editMasterData, .createPerson, .importPersons, .manageCalendar:
+            return isStaff
+        case .viewAuditLog:
+            return isStaff
+        case .manageUsers:
+            return has(.admin)
+        case .viewContactOf(let id):
+            return isCPPCCSide || personID == id
+        case .editPerson(let id):
+            // A member keeps their own contact data and expertise current (object check).
+            return isStaff || personID == id
+        }
+    }
+
+    /// Throws the refusal the error middleware shows as "无权访问".
+    public func require(_ permission: Permission) throws {
+        guard may(permission) else { throw AccessError.forbidden }
+    }
+}
+
+public enum AccessError: DomainError, Equatable {
+    case forbidden
+    case unauthenticated
+
+    public var code: String {
+        switch self {
+        case .forbidden: "forbidden"
+        case .unauthenticated: "unauthenticated"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .forbidden: "无权访问：您的角色不能进行此项操作。"
+        case .unauthenticated: "请先登录。"
+        }
+    }
+
+    public var kind: DomainErrorKind { .forbidden }
+}

@@ -1,0 +1,134 @@
+/// Every number of the working method in one value (DESIGN.md "Rules are data").
+///
+/// Routes, templates and the scheduler read these fields and never spell a number of
+/// the working method themselves, so that an organization can adopt another profile
+/// (a city CPPCC, the national bi-weekly symposium) without code changes.
+public struct Regulation: Sendable, Equatable, Codable {
+    /// Shown on the regulation page and in generated documents.
+    public var name: String
+    public var source: String
+
+    // R5, R12: cadence.
+    public var cadenceMonths: Int
+    public var symposiaPerYear: Int
+    /// Months whose symposium merges with the plenary session (全体会议) and is not held apart.
+    public var monthsMergedWithPlenary: [Int]
+
+    // R10: the call for topics.
+    public var topicCallMonth: Int
+
+    // R13, R17, R19: lead times.
+    public var implementationPlanLeadMonths: Int
+    public var mobilizationLeadMonths: Int
+    public var coordinationLeadDays: Int
+
+    // R14: invitees.
+    public var invitedMembers: Quota
+    public var invitedExperts: Quota
+
+    // R15, R33: the attendee list's categories, in the prescribed order.
+    public var attendeeCategories: [AttendeeCategory]
+
+    // R21–R27: the agenda, in the prescribed order.
+    public var agenda: [AgendaSegmentRule]
+    /// How long before a speaker's limit the countdown warns.
+    public var speakingWarningSeconds: Int
+
+    // R6, R34: outcomes.
+    public var outcomeDeadlineWorkingDays: Int
+    public var outcomeForms: [OutcomeForm]
+
+    public init(name: String, source: String, cadenceMonths: Int, symposiaPerYear: Int,
+                monthsMergedWithPlenary: [Int], topicCallMonth: Int,
+                implementationPlanLeadMonths: Int, mobilizationLeadMonths: Int,
+                coordinationLeadDays: Int, invitedMembers: Quota, invitedExperts: Quota,
+                attendeeCategories: [AttendeeCategory], agenda: [AgendaSegmentRule],
+                speakingWarningSeconds: Int, outcomeDeadlineWorkingDays: Int,
+                outcomeForms: [OutcomeForm]) {
+        self.name = name
+        self.source = source
+        self.cadenceMonths = cadenceMonths
+        self.symposiaPerYear = symposiaPerYear
+        self.monthsMergedWithPlenary = monthsMergedWithPlenary
+        self.topicCallMonth = topicCallMonth
+        self.implementationPlanLeadMonths = implementationPlanLeadMonths
+        self.mobilizationLeadMonths = mobilizationLeadMonths
+        self.coordinationLeadDays = coordinationLeadDays
+        self.invitedMembers = invitedMembers
+        self.invitedExperts = invitedExperts
+        self.attendeeCategories = attendeeCategories
+        self.agenda = agenda
+        self.speakingWarningSeconds = speakingWarningSeconds
+        self.outcomeDeadlineWorkingDays = outcomeDeadlineWorkingDays
+        self.outcomeForms = outcomeForms
+    }
+
+    public func segment(_ kind: AgendaSegmentKind) -> AgendaSegmentRule? {
+        agenda.first { $0.kind == kind }
+    }
+}
+
+/// "About 6" (约6位) and "2–3" (2—3位) are targets, not hard limits: the system warns
+/// outside `preferred` and refuses only outside `allowed`.
+public struct Quota: Sendable, Equatable, Codable {
+    public var preferred: ClosedRange<Int>
+    public var allowed: ClosedRange<Int>
+
+    public init(preferred: ClosedRange<Int>, allowed: ClosedRange<Int>) {
+        self.preferred = preferred
+        self.allowed = allowed
+    }
+
+    public var chinese: String {
+        preferred.lowerBound == preferred.upperBound
+            ? "\(preferred.lowerBound)" : "\(preferred.lowerBound)—\(preferred.upperBound)"
+    }
+}
+
+public enum AttendeeCategory: String, Sendable, Codable, CaseIterable {
+    case leaders, committeeHeads, departmentHeads, members, experts
+
+    public var chineseName: String {
+        switch self {
+        case .leaders: "县委、县政府、县政协领导同志"
+        case .committeeHeads: "县政协各委室负责同志"
+        case .departmentHeads: "县委、县政府有关部门负责同志"
+        case .members: "政协委员"
+        case .experts: "专家学者"
+        }
+    }
+}
+
+public enum AgendaSegmentKind: String, Sendable, Codable, CaseIterable {
+    case departmentBriefing, keynote, bookedSpeech, freeSpeech, response, leaderRemarks, questionsAndAnswers
+}
+
+public struct AgendaSegmentRule: Sendable, Equatable, Codable {
+    public var kind: AgendaSegmentKind
+    public var title: String
+    /// nil: no limit set by the working method (leaders' remarks).
+    public var minutesPerSpeech: Int?
+    /// How many speeches the segment takes; nil: as many as there are speakers.
+    public var speakers: Quota?
+    public var clause: String
+
+    public init(kind: AgendaSegmentKind, title: String, minutesPerSpeech: Int?, speakers: Quota?, clause: String) {
+        self.kind = kind
+        self.title = title
+        self.minutesPerSpeech = minutesPerSpeech
+        self.speakers = speakers
+        self.clause = clause
+    }
+}
+
+public enum OutcomeForm: String, Sendable, Codable, CaseIterable {
+    case referenceBrief, recommendation, proposal
+
+    public var chineseName: String {
+        switch self {
+        case .referenceBrief: "政协参阅件"
+        case .recommendation: "建议案"
+        case .proposal: "提案"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import XieshangCore
+
+/// Configuration, parsed once from the environment at start-up.
+///
+/// Nothing else reads the environment; a bad value is reported with every other bad value
+/// before the server starts, not on the first request that needs it.
+public struct AppConfig: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(String)
+    }
+
+    public var database: Database
+    public var dataDirectory: String
+    /// Load the demo county into an empty database at start-up.
+    public var loadDemo: Bool
+    public var demoPassword: String
+    public var security: SecurityPolicy
+
+    public init(database: Database, dataDirectory: String, loadDemo: Bool = false,
+                demoPassword: String = DemoCounty.password, security: SecurityPolicy = .init()) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.loadDemo = loadDemo
+        self.demoPassword = demoPassword
+        self.security = security
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let problems: [String]
+        public var description: String { "配置错误:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") }
+    }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
+                                       loadDemo: Bool) throws -> AppConfig {
+        var problems: [String] = []
+        let dataDir = env["XIESHANG_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        var database = Database.sqliteFile(dataDir + "/xieshang.sqlite")
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url)
+            } else if url.hasPrefix("sqlite://") {
+                let path = String(url.dropFirst("sqlite://".count))
+                database = path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
+            } else {
+                problems.append("DATABASE_URL 必须以 postgres:// 或 sqlite:// 开头")
+            }
+        }
+        var security = SecurityPolicy()
+        if let s = env["XIESHANG_SECURE_COOKIES"] {
+            switch s {
+            case "1", "true": security.secureCookies = true
+            case "0", "false": security.secureCookies = false
+            default: problems.append("XIESHANG_SECURE_COOKIES 只能是 true 或 false")
+            }
+        }
+        guard problems.isEmpty else { throw Invalid(problems: problems) }
+        return AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security)
+    }
+}
+
+/// Security numbers that are not rules of the working method and so not in the Regulation.
+public struct SecurityPolicy: Sendable {
+    public var maxFailedLogins = 5
+    public var failedLoginWindow: TimeInterval = 15 * 60
+    public var lockout: TimeInterval = 15 * 60
+    public var sessionLifetime: TimeInterval = 12 * 3600
+    public var bcryptCost = 12
+    /// Behind TLS in production; off for 127.0.0.1 development.
+    public var secureCookies = false
+    public init() {}
+}

@@ -1,0 +1,44 @@
+import Vapor
+import XieshangCore
+import NIOConcurrencyHelpers
+
+/// The application's long-lived collaborators, created once in `configure`.
+final class XieshangServices: Sendable {
+    let config: AppConfig
+    let clock: any WallClock
+    let regulation: Regulation
+    let calendar: CalendarStore
+    let writeGate: AsyncMutex
+    let loginThrottle: LoginThrottle
+    let principals: PrincipalCache
+    let people: PeopleDirectory
+    let isPostgres: Bool
+
+    init(config: AppConfig, clock: any WallClock, regulation: Regulation, calendar: CalendarStore, isPostgres: Bool) {
+        self.config = config
+        self.clock = clock
+        self.regulation = regulation
+        self.calendar = calendar
+        self.writeGate = AsyncMutex()
+        self.loginThrottle = LoginThrottle(policy: config.security, clock: clock)
+        self.principals = PrincipalCache()
+        self.people = PeopleDirectory()
+        self.isPostgres = isPostgres
+    }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = XieshangServices }
+
+    var xieshang: XieshangServices {
+        get {
+            guard let s = storage[ServicesKey.self] else { fatalError("configure(_:) did not run") }
+            return s
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var xieshang: XieshangServices { application.xieshang }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import LeafKit
+import Vapor
+import XieshangCore
+
+/// Things tests replace.
+public struct Overrides: Sendable {
+    public var clock: any WallClock
+    public var regulation: Regulation
+
+    public init(clock: any WallClock = SystemClock(), regulation: Regulation = .default) {
+        self.clock = clock
+        self.regulation = regulation
+    }
+}
+
+/// The composition root: database, sessions, middleware, migrations, commands and routes.
+public func configure(_ app: Application, config: AppConfig, overrides: Overrides = .init()) async throws {
+    let isPostgres: Bool
+    switch config.database {
+    case .sqliteFile(let path):
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        isPostgres = false
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+        isPostgres = false
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url), as: .psql)
+        isPostgres = true
+    }
+
+    app.xieshang = XieshangServices(config: config, clock: overrides.clock, regulation: overrides.regulation,
+                            calendar: CalendarStore(), isPostgres: isPostgres)
+    app.passwords.use(.bcrypt(cost: config.security.bcryptCost))
+
+    app.sessions.use { app in QuietSessions(base: app.fluent.sessions.driver()) }
+    app.sessions.configuration.cookieName = "xieshang_session"
+    let secure = config.security.secureCookies
+    let lifetime = config.security.sessionLifetime
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, maxAge: Int(lifetime), path: "/", isSecure: secure,
+                          isHTTPOnly: true, sameSite: .lax)
+    }
+
+    let resources = Bundle.module.url(forResource: "Resources", withExtension: nil)!
+    app.views.use(.leaf)
+    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                                                  sandboxDirectory: resources.path + "/",
+                                                  viewDirectory: resources.appendingPathComponent("Views").path + "/"))
+    app.leaf.cache.isEnabled = true
+    app.routes.defaultMaxBodySize = "4mb"
+
+    // Order matters: errors wrap everything; sessions before the principal; CSRF after it.
+    app.middleware = .init()
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: resources.appendingPathComponent("Public").path + "/",
+                                      defaultFile: nil, advancedETagComparison: true))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(PrincipalMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    Migrations.register(on: app)
+    Commands.register(on: app)
+    try routes(app)
+
+    if case .sqliteFile = config.database {
+        // WAL lets readers proceed while a write commits; set once, it persists in the file.
+        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+    }
+}
+
+/// Brings the database up to date, loads the demo county when asked, and reads the
+/// calendar in force. Separate from `configure` so commands that must not migrate don't.
+public func prepare(_ app: Application) async throws {
+    try await app.autoMigrate()
+    if app.xieshang.config.loadDemo {
+        try await DemoCounty.loadIfEmpty(app: app)
+    }
+    try await app.xieshang.calendar.reload(from: app.db)
+}
+
+func routes(_ app: Application) throws {
+    try app.register(collection: DashboardRoutes())
+    try app.register(collection: LoginRoutes())
+    try app.register(collection: PeoplePages())
+    try app.register(collection: PeopleAPI())
+    try app.register(collection: OrganizationPage())
+    try app.register(collection: MasterDataAPI())
+    try app.register(collection: CalendarPages())
+    try app.register(collection: CalendarAPI())
+    try app.register(collection: RegulationRoutes())
+    try app.register(collection: AuditRoutes())
+    try app.register(collection: UserRoutes())
+    try app.register(collection: OpenAPIRoutes())
+}
+
+/// Pages may not be framed (clickjacking) and scripts come only from this server.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let res = try await next.respond(to: req)
+        res.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        res.headers.replaceOrAdd(name: "Content-Security-Policy",
+                                 value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        return res
+    }
+}

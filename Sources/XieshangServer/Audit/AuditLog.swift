@@ -1,0 +1,116 @@
+import Fluent
+import SQLKit
+import Vapor
+import XieshangCore
+
+/// One state change to be written to the audit log, with its before and after as JSON.
+struct AuditChange: Sendable {
+    let action: String
+    let objectType: String
+    let objectID: String
+    let before: String?
+    let after: String?
+
+    init(_ action: String, _ objectType: String, _ objectID: String,
+         before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil) {
+        self.action = action
+        self.objectType = objectType
+        self.objectID = objectID
+        self.before = before.map(AuditChange.json)
+        self.after = after.map(AuditChange.json)
+    }
+
+    /// Sorted keys so that the same value always gives the same text (and hash).
+    static func json(_ value: any Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+    }
+}
+
+/// The append-only, hash-chained audit log.
+enum AuditLog {
+    /// Appends inside the caller's transaction, so a change and its record commit together.
+    static func append(_ changes: [AuditChange], actor: String, at now: Date, on db: any Database,
+                       isPostgres: Bool) async throws {
+        guard !changes.isEmpty else { return }
+        if isPostgres, let sql = db as? any SQLDatabase {
+            // Serializes appends across app instances for the rest of this transaction.
+            try await sql.raw("SELECT pg_advisory_xact_lock(7370001)").run()
+        }
+        let last = try await AuditEntryModel.query(on: db).sort(\.$id, .descending).first()
+        var sequence = last?.id ?? 0
+        var previous = last?.hash ?? AuditRecord.genesisHash
+        // Whole milliseconds: both SQLite and PostgreSQL give back exactly what was hashed.
+        let at = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        for change in changes {
+            sequence += 1
+            let record = AuditRecord(sequence: sequence, at: at, actor: actor, action: change.action,
+                                     objectType: change.objectType, objectID: change.objectID,
+                                     before: change.before, after: change.after, previousHash: previous)
+            let entry = AuditEntryModel()
+            entry.id = sequence
+            entry.at = at
+            entry.actor = actor
+            entry.action = change.action
+            entry.objectType = change.objectType
+            entry.objectID = change.objectID
+            entry.before = change.before
+            entry.after = change.after
+            entry.previousHash = previous
+            entry.hash = hash(record)
+            try await entry.create(on: db)
+            previous = entry.hash
+        }
+    }
+
+    static func hash(_ record: AuditRecord) -> String {
+        SHA256.hash(data: Data(record.canonical.utf8)).hex
+    }
+
+    struct Verification: Content {
+        let entries: Int
+        let intact: Bool
+        /// The first broken sequence number and why, when not intact.
+        let firstBroken: Int?
+        let problem: String?
+    }
+
+    static func verify(on db: any Database) async throws -> Verification {
+        var expectedSequence = 1
+        var previous = AuditRecord.genesisHash
+        var count = 0
+        let batch = 1000
+        while true {
+            let entries = try await AuditEntryModel.query(on: db)
+                .filter(\.$id >= expectedSequence).sort(\.$id).limit(batch).all()
+            if entries.isEmpty { break }
+            for e in entries {
+                let seq = e.id!
+                guard seq == expectedSequence else {
+                    return Verification(entries: count, intact: false, firstBroken: expectedSequence,
+                                        problem: "第\(expectedSequence)条记录缺失")
+                }
+                guard e.previousHash == previous else {
+                    return Verification(entries: count, intact: false, firstBroken: seq,
+                                        problem: "第\(seq)条记录与前一条的链接不符")
+                }
+                let record = AuditRecord(sequence: seq, at: e.at, actor: e.actor, action: e.action,
+                                         objectType: e.objectType, objectID: e.objectID,
+                                         before: e.before, after: e.after, previousHash: e.previousHash)
+                guard hash(record) == e.hash else {
+                    return Verification(entries: count, intact: false, firstBroken: seq,
+                                        problem: "第\(seq)条记录的内容被改动过")
+                }
+                previous = e.hash
+                expectedSequence += 1
+                count += 1
+            }
+        }
+        return Verification(entries: count, intact: true, firstBroken: nil, problem: nil)
+    }
+}
+
+extension Digest {
+    var hex: String { map { String(format: "%02x", $0) }.joined() }
+}

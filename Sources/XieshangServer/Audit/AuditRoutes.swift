@@ -1,0 +1,89 @@
+import Fluent
+import Vapor
+import XieshangCore
+
+/// The audit log, for the office: newest first, filterable, and a chain check.
+struct AuditRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(Paths.audit.routePath, use: page)
+        routes.get(Paths.API.audit.routePath, use: list)
+        routes.get(Paths.API.auditVerify.routePath, use: verify)
+    }
+
+    struct EntryDTO: Content {
+        let sequence: Int
+        let at: Date
+        let actor: String
+        let action: String
+        let objectType: String
+        let objectID: String
+        let before: String?
+        let after: String?
+        let hash: String
+    }
+
+    struct ListDTO: Content {
+        let items: [EntryDTO]
+        let total: Int
+        let page: Int
+        let perPage: Int
+    }
+
+    struct Query: Content {
+        var objectType: String?
+        var actor: String?
+        var page: Int?
+    }
+
+    static let perPage = 50
+
+    private func load(_ req: Request) async throws -> ListDTO {
+        try req.require(.viewAuditLog)
+        let q = try req.query.decode(Query.self)
+        let page = max(1, min(q.page ?? 1, 1_000_000))
+        let base = AuditEntryModel.query(on: req.db)
+        if let t = q.objectType, !t.isEmpty { base.filter(\.$objectType == t) }
+        if let a = q.actor, !a.isEmpty { base.filter(\.$actor == a) }
+        let total = try await base.count()
+        let rows = try await base.sort(\.$id, .descending).range((page - 1) * Self.perPage ..< page * Self.perPage).all()
+        return ListDTO(items: rows.map {
+            EntryDTO(sequence: $0.id!, at: $0.at, actor: $0.actor, action: $0.action, objectType: $0.objectType,
+                     objectID: $0.objectID, before: $0.before, after: $0.after, hash: $0.hash)
+        }, total: total, page: page, perPage: Self.perPage)
+    }
+
+    func list(req: Request) async throws -> ListDTO { try await load(req) }
+
+    func verify(req: Request) async throws -> AuditLog.Verification {
+        try req.require(.viewAuditLog)
+        return try await AuditLog.verify(on: req.db)
+    }
+
+    struct Row: Encodable {
+        let sequence: Int; let at: String; let actor: String; let action: String; let object: String
+        let before: String?; let after: String?; let hash: String
+    }
+    struct Body: Encodable {
+        let rows: [Row]; let total: Int; let page: Int; let previous: String?; let next: String?
+        let verification: AuditLog.Verification?
+    }
+
+    func page(req: Request) async throws -> Response {
+        let list = try await load(req)
+        let verification = (try? req.query.get(Bool.self, at: "verify")) == true ? try await AuditLog.verify(on: req.db) : nil
+        let fmt = DateFormatter()
+        fmt.locale = Locale(identifier: "zh_CN")
+        fmt.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        fmt.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let rows = list.items.map {
+            Row(sequence: $0.sequence, at: fmt.string(from: $0.at), actor: $0.actor, action: $0.action,
+                object: "\($0.objectType) #\($0.objectID)", before: $0.before, after: $0.after, hash: String($0.hash.prefix(12)))
+        }
+        let pages = (list.total + Self.perPage - 1) / Self.perPage
+        return try await req.renderPage("audit", title: "审计日志", body: Body(
+            rows: rows, total: list.total, page: list.page,
+            previous: list.page > 1 ? Paths.audit + "?page=\(list.page - 1)" : nil,
+            next: list.page < pages ? Paths.audit + "?page=\(list.page + 1)" : nil,
+            verification: verification))
+    }
+}

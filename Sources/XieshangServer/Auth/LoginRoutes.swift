@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+import XieshangCore
+
+/// Sign-in and sign-out with a password and a session cookie.
+struct LoginRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(Paths.login.routePath, use: form)
+        routes.post(Paths.login.routePath, use: login)
+        routes.post(Paths.logout.routePath, use: logout)
+    }
+
+    struct LoginPage: Encodable {
+        var username: String
+        var next: String
+        var error: String?
+    }
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    func form(req: Request) async throws -> Response {
+        if req.principalIfAny != nil { return req.redirect(to: Paths.dashboard) }
+        let next = safeNext(try? req.query.get(String.self, at: "next"))
+        return try await req.renderPage("login", title: "登录", body: LoginPage(username: "", next: next, error: nil))
+    }
+
+    func login(req: Request) async throws -> Response {
+        let input = (try? req.content.decode(LoginForm.self)) ?? LoginForm()
+        let username = (input.username ?? "").trimmingCharacters(in: .whitespaces)
+        let password = input.password ?? ""
+        let next = safeNext(input.next)
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let throttle = req.xieshang.loginThrottle
+
+        func refuse(_ message: String) async throws -> Response {
+            let res = try await req.renderPage("login", title: "登录",
+                                               body: LoginPage(username: username, next: next, error: message))
+            res.status = .unauthorized
+            return res
+        }
+
+        if let wait = throttle.lockedFor(username: username, address: address) {
+            return try await refuse("尝试次数过多，请\(Int((wait / 60).rounded(.up)))分钟后再试。")
+        }
+        guard !username.isEmpty, !password.isEmpty, password.utf8.count <= 128,
+              let user = try await UserModel.query(on: req.db).filter(\.$username == username).first(),
+              user.active,
+              try await req.password.async.verify(password, created: user.passwordHash) else {
+            throttle.recordFailure(username: username, address: address)
+            return try await refuse("用户名或密码错误。")
+        }
+        throttle.recordSuccess(username: username, address: address)
+        // A fresh session id after sign-in defeats session fixation.
+        if let old = req.session.id {
+            _ = try? await req.application.sessions.driver.deleteSession(old, for: req).get()
+            req.session.id = nil
+        }
+        req.session.data[SessionKeys.userID] = String(user.id!)
+        req.session.data[SessionKeys.signedInAt] = String(req.xieshang.clock.now().timeIntervalSince1970)
+        req.session.data[SessionKeys.csrf] = [UInt8].random(count: 32).base64URLEncoded
+        return req.redirect(to: next)
+    }
+
+    func logout(req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: Paths.login)
+    }
+
+    /// Only local paths: an attacker's link must not bounce a user off to another site.
+    private func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return Paths.dashboard }
+        return next
+    }
+}

@@ -1,0 +1,32 @@
+import Vapor
+
+/// Wraps the database session driver so that a request that did not change its session
+/// does not write it back: Vapor's middleware updates the session on every response, which
+/// would turn every page view into a database write.
+struct QuietSessions: SessionDriver {
+    let base: any SessionDriver
+
+    private struct ReadKey: StorageKey { typealias Value = [String: String] }
+
+    func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+        base.createSession(data, for: request)
+    }
+
+    func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
+        base.readSession(sessionID, for: request).map { data in
+            if let data { request.storage[ReadKey.self] = data.snapshot }
+            return data
+        }
+    }
+
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+        if request.storage[ReadKey.self] == data.snapshot {
+            return request.eventLoop.makeSucceededFuture(sessionID)
+        }
+        return base.updateSession(sessionID, to: data, for: request)
+    }
+
+    func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
+        base.deleteSession(sessionID, for: request)
+    }
+}

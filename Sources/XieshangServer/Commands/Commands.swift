@@ -1,0 +1,17 @@
+import Vapor
+
+enum Commands {
+    static func register(on app: Application) {
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(UserCommand(), as: "user")
+        app.asyncCommands.use(AuditCommand(), as: "audit")
+        app.asyncCommands.use(CalendarCommand(), as: "calendar")
+        app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+    }
+}
+
+/// Commands act as this pseudo-user in the audit log, with the OS user for context.
+func commandActor() -> String {
+    "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Vapor
+import XieshangCore
+
+/// The dashboard: who is signed in, what today is in the working calendar, the counts that
+/// tell the office its data is complete, and the working-day calculator.
+struct DashboardRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: show)
+        routes.get(Paths.healthz.routePath, use: healthz)
+        routes.get(Paths.API.me.routePath, use: me)
+    }
+
+    struct Count: Encodable { let label: String; let value: Int; let href: String }
+    struct Body: Encodable {
+        let today: String
+        let todayKind: String
+        let nextWorkingDay: String?
+        let outcomeDeadlineDays: Int
+        let outcomeDeadlineExample: String?
+        let counts: [Count]
+        let organization: String?
+        let term: String?
+    }
+
+    func show(req: Request) async throws -> Response {
+        let p = try req.principal
+        let cal = req.xieshang.calendar.calendar
+        let today = Day(req.xieshang.clock.now())
+        let kind = try? cal.kind(of: today)
+        let days = req.xieshang.regulation.outcomeDeadlineWorkingDays
+        var counts: [Count] = []
+        if p.may(.viewPersons) {
+            let db = req.db
+            async let members = PersonModel.query(on: db).filter(\.$kind == PersonKind.member.rawValue).count()
+            async let experts = PersonModel.query(on: db).filter(\.$kind == PersonKind.expert.rawValue).count()
+            async let departments = DepartmentModel.query(on: db).count()
+            async let sectors = SectorModel.query(on: db).count()
+            counts = try await [
+                Count(label: "本届委员", value: members, href: Paths.people + "?kind=member"),
+                Count(label: "专家学者", value: experts, href: Paths.people + "?kind=expert"),
+                Count(label: "界别", value: sectors, href: Paths.organization + "#sectors"),
+                Count(label: "有关部门", value: departments, href: Paths.organization + "#departments"),
+            ]
+        }
+        let org = try await OrganizationModel.query(on: req.db).first()
+        let body = Body(today: "\(today.chinese) 星期" + ["一", "二", "三", "四", "五", "六", "日"][today.weekday - 1],
+                        todayKind: kind?.chinese ?? "不在已载入的日历范围内",
+                        nextWorkingDay: (try? cal.addingWorkingDays(1, to: today))?.chinese,
+                        outcomeDeadlineDays: days,
+                        outcomeDeadlineExample: (try? cal.addingWorkingDays(days, to: today))?.iso,
+                        counts: counts, organization: org?.name, term: org.map { "\($0.termName)（\($0.termStart) 至 \($0.termEnd)）" })
+        return try await req.renderPage("dashboard", title: "工作台", body: body)
+    }
+
+    struct Health: Content { let status: String }
+
+    func healthz(req: Request) async throws -> Health { Health(status: "ok") }
+
+    struct Me: Content {
+        let id: Int; let username: String; let displayName: String; let roles: [Role]
+        let personID: Int?; let committeeID: Int?; let departmentID: Int?
+    }
+
+    func me(req: Request) async throws -> Me {
+        let p = try req.principal
+        return Me(id: p.userID, username: p.username, displayName: p.displayName, roles: p.roles.sorted(),
+                  personID: p.personID, committeeID: p.committeeID, departmentID: p.departmentID)
+    }
+}

@@ -1,0 +1,13 @@
+import Fluent
+import Vapor
+
+/// The changelog, in order. Append only; a landed migration is never edited.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(M001_CreateMasterData())
+        app.migrations.add(M002_CreateAccounts())
+        app.migrations.add(M003_CreateAuditLog())
+        app.migrations.add(M004_CreateCalendar())
+        app.migrations.add(SessionRecord.migration)
+    }
+}

@@ -1,0 +1,113 @@
+import Fluent
+import Vapor
+import XieshangCore
+
+/// Writes of committees, sectors, departments and the organization, each validated by its
+/// draft, names unique, and audited.
+enum MasterDataStore {
+    private static func duplicate(_ what: String, _ name: String) -> Refusal {
+        Refusal(.conflict, code: "duplicate_name", message: "\(what)“\(name)”已存在。")
+    }
+
+    private static func organizationID(on db: any Database) async throws -> Int {
+        guard let id = try await OrganizationModel.query(on: db).first()?.id else {
+            throw Refusal(.conflict, code: "no_organization", message: "尚未建立组织，请先载入或创建组织信息。")
+        }
+        return id
+    }
+
+    static func saveCommittee(id: Int?, _ d: CommitteeDraft, on req: Request) async throws -> CommitteeDTO {
+        try d.validate()
+        return try await req.change { db in
+            let orgID = try await organizationID(on: db)
+            let m: CommitteeModel
+            if let id {
+                guard let found = try await CommitteeModel.find(id, on: db) else { throw NotFound.of("委室") }
+                m = found
+            } else {
+                m = CommitteeModel()
+                m.organizationID = orgID
+                m.key = "c-" + UUID().uuidString.prefix(8).lowercased()
+            }
+            if try await CommitteeModel.query(on: db).filter(\.$name == d.name).filter(\.$id != (id ?? -1)).count() > 0 {
+                throw duplicate("委室", d.name)
+            }
+            let before = m.id == nil ? nil : m.dto
+            m.name = d.name
+            m.isOffice = d.isOffice
+            m.sortOrder = d.sortOrder
+            try await m.save(on: db)
+            return (m.dto, [AuditChange(id == nil ? "committee.create" : "committee.update", "committee", String(m.id!),
+                                        before: before, after: m.dto)])
+        }
+    }
+
+    static func saveSector(id: Int?, _ d: SectorDraft, on req: Request) async throws -> SectorDTO {
+        try d.validate()
+        return try await req.change { db in
+            let orgID = try await organizationID(on: db)
+            let m: SectorModel
+            if let id {
+                guard let found = try await SectorModel.find(id, on: db) else { throw NotFound.of("界别") }
+                m = found
+            } else {
+                m = SectorModel()
+                m.organizationID = orgID
+            }
+            if try await SectorModel.query(on: db).filter(\.$name == d.name).filter(\.$id != (id ?? -1)).count() > 0 {
+                throw duplicate("界别", d.name)
+            }
+            let before = m.id == nil ? nil : m.dto
+            m.name = d.name
+            m.sortOrder = d.sortOrder
+            try await m.save(on: db)
+            return (m.dto, [AuditChange(id == nil ? "sector.create" : "sector.update", "sector", String(m.id!),
+                                        before: before, after: m.dto)])
+        }
+    }
+
+    static func saveDepartment(id: Int?, _ d: DepartmentDraft, on req: Request) async throws -> DepartmentDTO {
+        try d.validate()
+        return try await req.change { db in
+            let orgID = try await organizationID(on: db)
+            let m: DepartmentModel
+            if let id {
+                guard let found = try await DepartmentModel.find(id, on: db) else { throw NotFound.of("部门") }
+                m = found
+            } else {
+                m = DepartmentModel()
+                m.organizationID = orgID
+            }
+            if try await DepartmentModel.query(on: db).filter(\.$name == d.name).filter(\.$id != (id ?? -1)).count() > 0 {
+                throw duplicate("部门", d.name)
+            }
+            let before = m.id == nil ? nil : m.dto
+            m.name = d.name
+            m.shortName = d.shortName
+            m.category = d.category.rawValue
+            m.sortOrder = d.sortOrder
+            try await m.save(on: db)
+            return (m.dto, [AuditChange(id == nil ? "department.create" : "department.update", "department",
+                                        String(m.id!), before: before, after: m.dto)])
+        }
+    }
+
+    static func saveOrganization(_ d: OrganizationDraft, on req: Request) async throws -> OrganizationDTO {
+        try d.validate()
+        return try await req.change { db in
+            let existing = try await OrganizationModel.query(on: db).first()
+            let m = existing ?? OrganizationModel()
+            let before = existing?.dto
+            m.name = d.name
+            m.shortName = d.shortName
+            m.documentPrefix = d.documentPrefix
+            m.county = d.county
+            m.termName = d.termName
+            m.termStart = d.termStart.iso
+            m.termEnd = d.termEnd.iso
+            try await m.save(on: db)
+            return (m.dto, [AuditChange(existing == nil ? "organization.create" : "organization.update", "organization",
+                                        String(m.id!), before: before, after: m.dto)])
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Vapor
+import XieshangCore
+
+/// The Regulation in force, read-only: every number of the working method with its clause.
+struct RegulationRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(Paths.regulation.routePath, use: page)
+        routes.get(Paths.API.regulation.routePath, use: api)
+    }
+
+    func api(req: Request) async throws -> Regulation {
+        try req.require(.viewRegulation)
+        return req.xieshang.regulation
+    }
+
+    struct Row: Encodable { let clause: String; let rule: String; let value: String }
+    struct Segment: Encodable { let order: Int; let title: String; let limit: String; let speakers: String; let clause: String }
+    struct Body: Encodable {
+        let name: String
+        let source: String
+        let rows: [Row]
+        let agenda: [Segment]
+        let categories: [String]
+        let forms: [String]
+    }
+
+    func page(req: Request) async throws -> Response {
+        try req.require(.viewRegulation)
+        let r = req.xieshang.regulation
+        let months = r.monthsMergedWithPlenary.map { "\($0)月" }.joined(separator: "、")
+        let rows = [
+            Row(clause: "一.5、二.3", rule: "举行周期", value: "每\(r.cadenceMonths)个月一次"),
+            Row(clause: "一.5、二.2", rule: "每年议题数", value: "\(r.symposiaPerYear)个左右"),
+            Row(clause: "二.3", rule: "与全体会议合并的月份", value: months.isEmpty ? "无" : months + "（不另作安排）"),
+            Row(clause: "二.1", rule: "征集下一年度议题", value: "每年\(r.topicCallMonth)月"),
+            Row(clause: "二.4", rule: "实施方案报批", value: "会前\(r.implementationPlanLeadMonths)个月"),
+            Row(clause: "三(二).1", rule: "部署动员会", value: "会前\(r.mobilizationLeadMonths)个月"),
+            Row(clause: "三(二).3", rule: "工作协调会", value: "会前\(r.coordinationLeadDays)天（遇非工作日提前至上一个工作日）"),
+            Row(clause: "三(一).1", rule: "邀请委员", value: "\(r.invitedMembers.chinese)位左右"),
+            Row(clause: "三(一).1", rule: "邀请专家学者（本届委员以外）", value: "\(r.invitedExperts.chinese)位"),
+            Row(clause: "三(三)", rule: "发言计时提醒", value: "剩余\(r.speakingWarningSeconds)秒时提醒"),
+            Row(clause: "三(五)", rule: "报送协商成果", value: "会后\(r.outcomeDeadlineWorkingDays)个工作日内"),
+        ]
+        let agenda = r.agenda.enumerated().map { i, s in
+            Segment(order: i + 1, title: s.title, limit: s.minutesPerSpeech.map { "每人不超过\($0)分钟" } ?? "不限",
+                    speakers: s.speakers.map { "\($0.chinese)人" } ?? "按实际", clause: s.clause)
+        }
+        let body = Body(name: r.name, source: r.source, rows: rows, agenda: agenda,
+                        categories: r.attendeeCategories.map(\.chineseName), forms: r.outcomeForms.map(\.chineseName))
+        return try await req.renderPage("regulation", title: "工作规则", body: body)
+    }
+}
+
+extension Regulation: Content {}

@@ -1,0 +1,32 @@
+import Fluent
+import Vapor
+import XieshangCore
+
+extension Application {
+    /// Runs a state change: one transaction, its audit entries appended inside it, writes
+    /// serialized (see AsyncMutex), caches invalidated after commit.
+    func change<T: Sendable>(by actor: String,
+                             _ body: @escaping @Sendable (any Database) async throws -> (T, [AuditChange])) async throws -> T {
+        let services = xieshang
+        let db = self.db
+        let value = try await services.writeGate.withLock {
+            try await db.transaction { tx in
+                let (value, changes) = try await body(tx)
+                try await AuditLog.append(changes, actor: actor, at: services.clock.now(), on: tx,
+                                          isPostgres: services.isPostgres)
+                return value
+            }
+        }
+        services.people.invalidate()
+        services.principals.invalidate()
+        return value
+    }
+}
+
+extension Request {
+    /// A state change made by the signed-in principal.
+    func change<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, [AuditChange])) async throws -> T {
+        let actor = try principal.username
+        return try await application.change(by: actor, body)
+    }
+}

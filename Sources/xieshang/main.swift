@@ -1,0 +1,3 @@
+import XieshangServer
+
+try await Entrypoint.main()

@@ -1,0 +1,99 @@
+"""Browser helpers for tests/browser: starting Chromium, waiting, signing in, screenshots."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from harness import ARTIFACTS
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+            "(KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36")
+WAIT = 15
+
+
+def new_driver(width: int, height: int, phone: bool = False) -> WebDriver:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                f"--window-size={width},{height}", "--lang=zh-CN", "--no-first-run",
+                "--disable-extensions", "--disable-background-networking"):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
+    if phone:
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": width, "height": height, "pixelRatio": 3.0, "touch": True},
+            "userAgent": PHONE_UA,
+        })
+    service = Service(CHROMEDRIVER)
+    driver = webdriver.Chrome(service=service, options=options)
+    run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
+    if run_dir and Path(run_dir).is_dir() and service.process:
+        # scripts/test kills what is recorded here if pytest itself is killed.
+        (Path(run_dir) / f"chromedriver-{service.process.pid}.pid").write_text(str(service.process.pid))
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    return driver
+
+
+def quit_driver(driver: WebDriver) -> None:
+    pid = driver.service.process.pid if driver.service.process else None
+    try:
+        driver.quit()
+    finally:
+        run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
+        if run_dir and pid:
+            (Path(run_dir) / f"chromedriver-{pid}.pid").unlink(missing_ok=True)
+
+
+def save_png(driver: WebDriver, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
+    try:
+        # The whole page, not only the window, so a human sees everything.
+        metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        size = metrics.get("cssContentSize") or metrics["contentSize"]
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}})
+        path.write_bytes(base64.b64decode(shot["data"]))
+    except Exception:
+        driver.save_screenshot(str(path))
+    return path
+
+
+def path_of(driver: WebDriver) -> str:
+    return urlparse(driver.current_url).path
+
+
+def wait(driver: WebDriver, timeout: float = WAIT) -> WebDriverWait:
+    return WebDriverWait(driver, timeout)
+
+
+def submit_and_wait(driver: WebDriver, element: WebElement) -> None:
+    """Clicks (a submit button) and waits until the browser has left the current page."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait(driver).until(EC.staleness_of(page))
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def attempt_login(driver: WebDriver, base_url: str, username: str, password: str) -> None:
+    driver.get(base_url + "/login")
+    form = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "form#login-form")))
+    form.find_element(By.CSS_SELECTOR, "input[name=username]").send_keys(username)
+    form.find_element(By.CSS_SELECTOR, "input[name=password]").send_keys(password)
+    submit_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))

@@ -1,0 +1,173 @@
+"""The demo server and plain-HTTP helpers shared by tests/ (imported by the conftests and tests).
+
+DemoServer runs `xieshang serve --demo` on 127.0.0.1 with its own data directory and log
+file; forms_of / form_by_id read a page's forms; http_login_session logs a demo user in with
+requests, for checks a browser cannot see (status codes, a POST without a page).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import html.parser
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+TESTS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = TESTS_DIR.parent
+ARTIFACTS = TESTS_DIR / "artifacts"
+DEMO_PASSWORD = "xieshang2026"
+DEMO_USERS = ["admin", "office", "committee", "chair", "vicechair", "secgen",
+              "member", "expert", "department", "leader"]
+HEALTH_TIMEOUT = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _die_with_parent() -> None:
+    # PR_SET_PDEATHSIG: the server gets SIGTERM if pytest dies without its teardown.
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
+    except OSError:
+        pass
+
+
+class DemoServer:
+    """One `xieshang serve --demo` process with its own data directory and log file."""
+
+    _running: list["DemoServer"] = []
+
+    def __init__(self, name: str):
+        self.name = name
+        self.binary = Path(os.environ.get("XIESHANG_BIN", REPO_ROOT / ".build/debug/xieshang"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.data_dir = Path(tempfile.mkdtemp(prefix=f"xieshang-data-{name}-"))
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.log_path = ARTIFACTS / f"server-{name}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+        self._pid_file: Path | None = None
+
+    def start(self) -> "DemoServer":
+        if not self.binary.exists():
+            raise RuntimeError(f"server binary {self.binary} not found: run `swift build` "
+                               "(or scripts/test browser, which builds it)")
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("DATABASE_URL", "XIESHANG_URL", "XIESHANG_TEST_DATABASE_URL")}
+        env["XIESHANG_DATA_DIR"] = str(self.data_dir)
+        log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(
+            [str(self.binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(self.port)],
+            cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent)
+        log.close()
+        DemoServer._running.append(self)
+        run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
+        if run_dir and Path(run_dir).is_dir():
+            self._pid_file = Path(run_dir) / f"server-{self.name}-{self.process.pid}.pid"
+            self._pid_file.write_text(str(self.process.pid))
+        self._wait_healthy()
+        return self
+
+    def _wait_healthy(self) -> None:
+        deadline = time.monotonic() + HEALTH_TIMEOUT
+        last = "no answer"
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server {self.name} exited with {self.process.returncode} "
+                                   f"before it was healthy; log tail:\n{self.log_tail()}")
+            try:
+                r = requests.get(self.url + "/healthz", timeout=2)
+                if r.status_code == 200:
+                    return
+                last = f"HTTP {r.status_code}"
+            except requests.RequestException as e:
+                last = type(e).__name__
+            time.sleep(0.25)
+        self.stop()
+        raise RuntimeError(f"server {self.name} not healthy after {HEALTH_TIMEOUT:.0f}s "
+                           f"(last: {last}); log tail:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 60) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return "(no log)"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self in DemoServer._running:
+            DemoServer._running.remove(self)
+        if self._pid_file:
+            self._pid_file.unlink(missing_ok=True)
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    @classmethod
+    def stop_all(cls) -> None:
+        for server in list(cls._running):
+            server.stop()
+
+
+class _Forms(html.parser.HTMLParser):
+    """The forms of a page: id, method, action and input name -> value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict] = []
+        self._current: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._current = {"id": a.get("id"), "method": (a.get("method") or "get").lower(),
+                             "action": a.get("action"), "inputs": {}}
+            self.forms.append(self._current)
+        elif tag == "input" and self._current is not None and a.get("name"):
+            if a.get("type") not in ("checkbox", "radio", "file") or "checked" in a:
+                self._current["inputs"][a["name"]] = a.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._current = None
+
+
+def forms_of(page_html: str) -> list[dict]:
+    parser = _Forms()
+    parser.feed(page_html)
+    return parser.forms
+
+
+def form_by_id(page_html: str, form_id: str) -> dict:
+    for form in forms_of(page_html):
+        if form["id"] == form_id:
+            return form
+    raise AssertionError(f"no form#{form_id} on the page")
+
+
+def http_login_session(base_url: str, username: str, password: str = DEMO_PASSWORD) -> requests.Session:
+    s = requests.Session()
+    page = s.get(base_url + "/login", timeout=15)
+    page.raise_for_status()
+    fields = dict(form_by_id(page.text, "login-form")["inputs"])
+    fields.update(username=username, password=password)
+    r = s.post(base_url + "/login", data=fields, timeout=30)
+    assert r.url.rstrip("/") == base_url, f"login as {username} ended at {r.url} (HTTP {r.status_code})"
+    return s
