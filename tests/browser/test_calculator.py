@@ -11,10 +11,10 @@ import re
 
 import pytest
 import requests
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 
-from ui import wait
+from ui import mark_page, page_replaced, wait
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -36,27 +36,18 @@ def calculate(driver, start: str, days: str) -> str:
     """Fills in the calculator, presses the button, returns #wd-result's new text."""
     set_value(driver, "#wd-from", start)
     set_value(driver, "#wd-days", days)
-    old_page = driver.find_element(By.TAG_NAME, "html")
-    old_text = driver.find_element(By.CSS_SELECTOR, "#wd-result").text
+    old_text = driver.find_element(By.CSS_SELECTOR, "#wd-result").text.strip()
+    token = mark_page(driver)
     driver.find_element(By.CSS_SELECTOR, "#wd-submit").click()
 
     def new_result(d):
-        # The answer may come from a script (same page) or a form post (a new page).
+        # The answer may come from a script (same page) or from a form post (a new page).
         try:
-            old_page.tag_name
-            reloaded = False
-        except StaleElementReferenceException:
-            reloaded = True
-        results = d.find_elements(By.CSS_SELECTOR, "#wd-result")
-        if not results:
+            reloaded = page_replaced(d, token)
+            text = d.find_element(By.CSS_SELECTOR, "#wd-result").text.strip()
+        except WebDriverException:
             return False
-        try:
-            text = results[0].text.strip()
-        except StaleElementReferenceException:
-            return False
-        if text and (text != old_text or reloaded):
-            return text
-        return False
+        return text if text and (reloaded or text != old_text) else False
 
     return wait(driver).until(new_result)
 

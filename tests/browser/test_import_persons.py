@@ -20,7 +20,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from harness import REPO_ROOT, form_by_id
-from ui import submit_and_wait, wait
+from ui import click_and_wait, wait
 
 SAMPLES = Path(os.environ.get("XIESHANG_SAMPLES_DIR", REPO_ROOT / "samples"))
 GOOD_CSV = SAMPLES / "persons-import-gb18030.csv"
@@ -96,7 +96,7 @@ def choose_file(form, path: Path) -> None:
 
 
 def submit_form(driver, form) -> None:
-    submit_and_wait(driver, form.find_element(
+    click_and_wait(driver, form.find_element(
         By.CSS_SELECTOR, "button[type=submit], button:not([type]), input[type=submit]"))
 
 

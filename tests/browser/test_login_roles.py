@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from harness import DEMO_PASSWORD, DEMO_USERS, form_by_id
-from ui import attempt_login, path_of, submit_and_wait, wait
+from ui import attempt_login, path_of, click_and_wait, wait
 
 OFFICE_ROLES = ["office", "admin"]
 ROLES_WITHOUT_AUDIT = ["member", "expert", "department", "leader"]
@@ -73,7 +73,7 @@ def test_unknown_user_gets_the_same_message_as_a_wrong_password(driver, server_u
 def test_logout_ends_the_session(driver, login, server_url):
     login(driver, "office")
     form = driver.find_element(By.CSS_SELECTOR, "form#logout-form")
-    submit_and_wait(driver, submit_button(form))
+    click_and_wait(driver, submit_button(form))
     driver.get(server_url + "/")
     assert path_of(driver) == "/login"
 
@@ -84,8 +84,8 @@ def test_logout_ends_the_session(driver, login, server_url):
 def test_office_and_admin_see_the_audit_log(driver, login, server_url, username):
     login(driver, username)
     assert server_url + "/audit" in nav_links(driver)
-    driver.find_element(By.CSS_SELECTOR, 'nav#main-nav a[href="/audit"]').click()
-    wait(driver).until(lambda d: path_of(d) == "/audit")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, 'nav#main-nav a[href="/audit"]'))
+    assert path_of(driver) == "/audit"
     assert "审计日志" in heading(driver)
 
 
@@ -149,7 +149,7 @@ def _tamper_with_logout_form(driver, script: str) -> None:
     form = driver.find_element(By.CSS_SELECTOR, "form#logout-form")
     assert form.find_elements(By.CSS_SELECTOR, "input[name=_csrf]"), "logout form has no _csrf"
     driver.execute_script(script, form)
-    submit_and_wait(driver, submit_button(form))
+    click_and_wait(driver, submit_button(form))
 
 
 def _still_signed_in(driver, server_url) -> bool:

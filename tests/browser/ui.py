@@ -5,10 +5,12 @@ from __future__ import annotations
 import base64
 import os
 import re
+import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -83,12 +85,28 @@ def wait(driver: WebDriver, timeout: float = WAIT) -> WebDriverWait:
     return WebDriverWait(driver, timeout)
 
 
-def submit_and_wait(driver: WebDriver, element: WebElement) -> None:
-    """Clicks (a submit button) and waits until the browser has left the current page."""
-    page = driver.find_element(By.TAG_NAME, "html")
+def mark_page(driver: WebDriver) -> str:
+    """Tags the current document; page_replaced() tells when another document has replaced it."""
+    token = uuid.uuid4().hex
+    driver.execute_script("window.__xieshangPage = arguments[0];", token)
+    return token
+
+
+def page_replaced(driver: WebDriver, token: str) -> bool:
+    # A polled element reference is not reliable here: during a navigation chromedriver can
+    # answer with a generic error instead of "stale element". A new document has no tag.
+    try:
+        return driver.execute_script(
+            "return window.__xieshangPage !== arguments[0] && document.readyState === 'complete';", token)
+    except WebDriverException:
+        return False
+
+
+def click_and_wait(driver: WebDriver, element: WebElement) -> None:
+    """Clicks (a submit button, a link) and waits until the next page has loaded."""
+    token = mark_page(driver)
     element.click()
-    wait(driver).until(EC.staleness_of(page))
-    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    wait(driver).until(lambda d: page_replaced(d, token))
 
 
 def attempt_login(driver: WebDriver, base_url: str, username: str, password: str) -> None:
@@ -96,4 +114,4 @@ def attempt_login(driver: WebDriver, base_url: str, username: str, password: str
     form = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "form#login-form")))
     form.find_element(By.CSS_SELECTOR, "input[name=username]").send_keys(username)
     form.find_element(By.CSS_SELECTOR, "input[name=password]").send_keys(password)
-    submit_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))

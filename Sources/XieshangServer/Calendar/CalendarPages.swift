@@ -11,8 +11,12 @@ struct CalendarPages: RouteCollection {
         routes.post("calendar", "local-days-off", ":day", "delete", use: removeLocalDayOff)
     }
 
-    struct Cell: Encodable { let day: Int; let css: String; let label: String }
-    struct Month: Encodable { let title: String; let weeks: [[Cell?]] }
+    /// Leaf drops nil array elements, so a blank leading or trailing cell is a value too.
+    struct Cell: Encodable {
+        let day: Int; let css: String; let label: String
+        static let blank = Cell(day: 0, css: "blank", label: "")
+    }
+    struct Month: Encodable { let title: String; let weeks: [[Cell]] }
     struct Body: Encodable {
         let year: Int
         let years: [Int]
@@ -54,10 +58,10 @@ struct CalendarPages: RouteCollection {
             special = dto.specialDays
             workingDays = dto.workingDays
             for m in 1...12 {
-                var weeks: [[Cell?]] = []
-                var week: [Cell?] = []
+                var weeks: [[Cell]] = []
+                var week: [Cell] = []
                 let first = Day(year: year, month: m, day: 1)!
-                week.append(contentsOf: Array(repeating: nil, count: first.weekday - 1))
+                week.append(contentsOf: Array(repeating: Cell.blank, count: first.weekday - 1))
                 for d in 1...Day.daysIn(month: m, year: year) {
                     let day = Day(year: year, month: m, day: d)!
                     let kind = try cal.kind(of: day)
@@ -73,7 +77,7 @@ struct CalendarPages: RouteCollection {
                                      label: "\(day.chinese) \(kind.chinese)"))
                     if week.count == 7 { weeks.append(week); week = [] }
                 }
-                if !week.isEmpty { weeks.append(week + Array(repeating: nil, count: 7 - week.count)) }
+                if !week.isEmpty { weeks.append(week + Array(repeating: Cell.blank, count: 7 - week.count)) }
                 months.append(Month(title: "\(m)月", weeks: weeks))
             }
         }

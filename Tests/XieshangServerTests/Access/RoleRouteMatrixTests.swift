@@ -1,0 +1,574 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import XieshangCore
+@testable import XieshangServer
+
+// MARK: - The expectation table
+
+/// Who may use a route. Written out by hand from DESIGN.md "Roles", in demo usernames, and
+/// deliberately not derived from `Permission`: if the server's rules drift, this table and
+/// the server disagree and the test fails.
+private enum Audience: Sendable {
+    /// No sign-in needed; everybody gets 200.
+    case anyone
+    /// The login form: anonymous gets it, a signed-in user is sent on to the dashboard.
+    case loginForm
+    /// The login post: with empty credentials everyone gets 401 and the form again.
+    case loginPost
+    /// The logout post: anyone with a valid CSRF token is signed out and sent to /login.
+    case logoutPost
+    /// Every signed-in role.
+    case signedIn
+    /// Only these demo users.
+    case only(Set<String>)
+}
+
+private let staff: Set<String> = ["admin", "office"]
+private let adminOnly: Set<String> = ["admin"]
+
+/// Every registered route, as "METHOD /path/:param". A route the server registers but this
+/// table does not list fails `tableClassifiesEveryRegisteredRoute`, and so does a stale entry.
+private let table: [String: Audience] = [
+    // Dashboard, health, who am I
+    "GET /": .signedIn,
+    "GET /healthz": .anyone,
+    "GET /api/v1/me": .signedIn,
+
+    // Sign-in
+    "GET /login": .loginForm,
+    "POST /login": .loginPost,
+    "POST /logout": .logoutPost,
+
+    // Persons (":id" is a person no demo account belongs to, so only staff may edit it)
+    "GET /people": .signedIn,
+    "GET /people/new": .only(staff),
+    "POST /people": .only(staff),
+    "GET /people/import": .only(staff),
+    "POST /people/import": .only(staff),
+    "GET /people/:id": .signedIn,
+    "GET /people/:id/edit": .only(staff),
+    "POST /people/:id": .only(staff),
+    "GET /api/v1/persons": .signedIn,
+    "POST /api/v1/persons": .only(staff),
+    "POST /api/v1/persons/import": .only(staff),
+    "GET /api/v1/persons/:id": .signedIn,
+    "PUT /api/v1/persons/:id": .only(staff),
+
+    // Master data
+    "GET /organization": .signedIn,
+    "POST /organization": .only(staff),
+    "POST /committees": .only(staff),
+    "POST /committees/:id": .only(staff),
+    "POST /sectors": .only(staff),
+    "POST /sectors/:id": .only(staff),
+    "POST /departments": .only(staff),
+    "POST /departments/:id": .only(staff),
+    "GET /api/v1/organization": .signedIn,
+    "PUT /api/v1/organization": .only(staff),
+    "GET /api/v1/committees": .signedIn,
+    "POST /api/v1/committees": .only(staff),
+    "PUT /api/v1/committees/:id": .only(staff),
+    "GET /api/v1/sectors": .signedIn,
+    "POST /api/v1/sectors": .only(staff),
+    "PUT /api/v1/sectors/:id": .only(staff),
+    "GET /api/v1/departments": .signedIn,
+    "POST /api/v1/departments": .only(staff),
+    "PUT /api/v1/departments/:id": .only(staff),
+
+    // Working calendar
+    "GET /calendar": .signedIn,
+    "POST /calendar/years": .only(staff),
+    "POST /calendar/local-days-off": .only(staff),
+    "POST /calendar/local-days-off/:day/delete": .only(staff),
+    "GET /api/v1/calendar/add-working-days": .anyone,
+    "GET /api/v1/calendar/years/:year": .anyone,
+    "POST /api/v1/calendar/years": .only(staff),
+    "GET /api/v1/calendar/local-days-off": .signedIn,
+    "POST /api/v1/calendar/local-days-off": .only(staff),
+    "DELETE /api/v1/calendar/local-days-off/:day": .only(staff),
+
+    // Regulation
+    "GET /regulation": .signedIn,
+    "GET /api/v1/regulation": .signedIn,
+
+    // Audit log
+    "GET /audit": .only(staff),
+    "GET /api/v1/audit": .only(staff),
+    "GET /api/v1/audit/verify": .only(staff),
+
+    // Accounts
+    "GET /users": .only(adminOnly),
+    "POST /users": .only(adminOnly),
+    "GET /api/v1/users": .only(adminOnly),
+    "POST /api/v1/users": .only(adminOnly),
+
+    // API description
+    "GET /api/v1/openapi.json": .anyone,
+]
+
+/// Query strings for GET routes that answer 400 without them.
+private let queries: [String: String] = [
+    "GET /api/v1/calendar/add-working-days": "?from=2026-11-30&days=3",
+]
+
+/// Files served from Public/ (not routes, so listed here): public, no sign-in.
+private let staticFiles = ["/css/app.css", "/js/calculator.js"]
+
+private let anonymous = "anonymous"
+private let identities = [anonymous] + Demo.usernames
+
+// MARK: - What a request should get
+
+private enum Outcome: CustomStringConvertible {
+    case ok
+    case redirect(to: String)
+    case forbidden
+    case unauthorized
+    /// A permitted write with an empty body: refused as invalid input, never as "who are
+    /// you" or "you may not", and never a crash.
+    case permittedWrite
+
+    var description: String {
+        switch self {
+        case .ok: "200"
+        case .redirect(let to): "303 → \(to)"
+        case .forbidden: "403"
+        case .unauthorized: "401"
+        case .permittedWrite: "anything but 401/403/5xx"
+        }
+    }
+}
+
+private func expected(_ audience: Audience, method: HTTPMethod, isAPI: Bool, identity: String) -> Outcome {
+    let signedIn = identity != anonymous
+    let refusedAnonymous: Outcome = isAPI ? .unauthorized : .redirect(to: Paths.login)
+    let isRead = method == .GET
+    switch audience {
+    case .anyone:
+        return isRead ? .ok : .permittedWrite
+    case .loginForm:
+        return signedIn ? .redirect(to: Paths.dashboard) : .ok
+    case .loginPost:
+        return .unauthorized
+    case .logoutPost:
+        return .redirect(to: Paths.login)
+    case .signedIn:
+        guard signedIn else { return refusedAnonymous }
+        return isRead ? .ok : .permittedWrite
+    case .only(let users):
+        guard signedIn else { return refusedAnonymous }
+        guard users.contains(identity) else { return .forbidden }
+        return isRead ? .ok : .permittedWrite
+    }
+}
+
+// MARK: - Fixtures
+
+private extension Route {
+    /// "GET /people/:id"
+    var key: String { "\(method.rawValue) /\(path.map(\.description).joined(separator: "/"))" }
+}
+
+/// Real demo ids for path parameters.
+private struct Fixture {
+    let personID: Int
+    let committeeID: Int
+    let sectorID: Int
+    let departmentID: Int
+    let year = 2026
+    let dayOff = "2026-12-15"
+
+    static func load(_ app: Application) async throws -> Fixture {
+        // A person no demo account belongs to: only staff may edit them.
+        let person = try #require(try await Demo.person(app, named: "彭清泉"))
+        let linked = try await UserModel.query(on: app.db).all().compactMap(\.personID)
+        #expect(!linked.contains(try #require(person.id)), "the fixture person must not be a demo user")
+        let committee = try #require(try await CommitteeModel.query(on: app.db).filter(\.$isOffice == false).first())
+        let sector = try #require(try await SectorModel.query(on: app.db).first())
+        let department = try #require(try await DepartmentModel.query(on: app.db).first())
+        return Fixture(personID: try #require(person.id), committeeID: try #require(committee.id),
+                       sectorID: try #require(sector.id), departmentID: try #require(department.id))
+    }
+
+    /// The concrete path of a route, or nil (and a recorded issue) for a parameter this
+    /// test does not know how to fill.
+    func path(for route: Route) -> String? {
+        var parts: [String] = []
+        var previous = ""
+        for component in route.path {
+            let text = component.description
+            switch component {
+            case .parameter(let name):
+                switch (name, previous) {
+                case ("id", "people"), ("id", "persons"): parts.append(String(personID))
+                case ("id", "committees"): parts.append(String(committeeID))
+                case ("id", "sectors"): parts.append(String(sectorID))
+                case ("id", "departments"): parts.append(String(departmentID))
+                case ("year", _): parts.append(String(year))
+                case ("day", _): parts.append(dayOff)
+                default:
+                    Issue.record("\(route.key): no demo value for parameter :\(name) after \(previous)")
+                    return nil
+                }
+            default:
+                parts.append(text)
+            }
+            previous = text
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// One session client (pages) and one bearer client (API) per identity.
+private final class Agents: @unchecked Sendable {
+    // @unchecked: used by one test task at a time.
+    let app: Application
+    var pages: [String: TestClient] = [:]
+    var csrf: [String: String] = [:]
+    var tokens: [String: String] = [:]
+
+    init(_ app: Application) { self.app = app }
+
+    static func make(_ app: Application) async throws -> Agents {
+        let a = Agents(app)
+        let anon = TestClient(app)
+        a.csrf[anonymous] = try await anon.csrfToken(from: Paths.login)
+        a.pages[anonymous] = anon
+        for user in Demo.usernames {
+            let c = try await TestClient.signedIn(app, as: user)
+            a.pages[user] = c
+            a.csrf[user] = try await c.csrfToken()
+            a.tokens[user] = try await Demo.token(app, for: user)
+        }
+        return a
+    }
+
+    /// A client that carries only the bearer token (none for anonymous, nor a cookie).
+    func apiClient(_ identity: String) -> TestClient {
+        let c = TestClient(app)
+        c.bearer = tokens[identity]
+        return c
+    }
+
+    /// Makes sure the local day off the `:day` routes delete exists.
+    func ensureDayOff(_ fixture: Fixture) async throws {
+        let office = pages["office"]!
+        let list = try await apiClient("office").send(.GET, Paths.API.localDaysOff)
+        guard !list.text.contains(fixture.dayOff) else { return }
+        let res = try await office.send(.POST, Paths.localDaysOff,
+                                        form: ["_csrf": csrf["office"]!, "day": fixture.dayOff, "reason": "县庆放假"])
+        #expect(res.status == .seeOther, "office could not add the local day off \(fixture.dayOff): \(res.status)")
+    }
+}
+
+/// How API requests authenticate in a run of the matrix.
+private enum Transport { case bearer, sessionWithCSRFHeader }
+
+// MARK: - The tests
+
+@Suite("Every route × every role", .serialized)
+struct RoleRouteMatrixTests {
+    @Test func tableClassifiesEveryRegisteredRoute() async throws {
+        try await TestApp.run { app in
+            let registered = Set(app.routes.all.map(\.key))
+            for key in registered.sorted() where table[key] == nil {
+                Issue.record("route \(key) is not classified in the role×route table: add it with who may use it")
+            }
+            for key in table.keys.sorted() where !registered.contains(key) {
+                Issue.record("the role×route table lists \(key), which the server does not register")
+            }
+        }
+    }
+
+    @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {
+        try await TestApp.run { app in
+            try await walk(app, transport: .bearer, apiOnly: false)
+        }
+    }
+
+    /// The API also works from a signed-in browser: session cookie plus `X-CSRF-Token`.
+    @Test func apiAnswersSessionCookieWithCSRFHeaderAsTheTableSays() async throws {
+        try await TestApp.run { app in
+            try await walk(app, transport: .sessionWithCSRFHeader, apiOnly: true)
+        }
+    }
+
+    @Test func staticFilesArePublic() async throws {
+        try await TestApp.run { app in
+            for path in staticFiles {
+                let res = try await TestClient(app).send(.GET, path)
+                #expect(res.status == .ok, "\(path) for anonymous: \(res.status)")
+            }
+        }
+    }
+
+    @Test func memberCannotOpenAuditLog() async throws {
+        try await TestApp.run { app in
+            let member = try await TestClient.signedIn(app, as: "member")
+            #expect(try await member.send(.GET, Paths.audit).status == .forbidden)
+            let api = TestClient(app)
+            api.bearer = try await Demo.token(app, for: "member")
+            let res = try await api.send(.GET, Paths.API.audit)
+            #expect(res.status == .forbidden)
+            #expect(res.errorCode == "forbidden")
+        }
+    }
+
+    @Test func refusedPageSaysNoAccessInChinese() async throws {
+        try await TestApp.run { app in
+            let expert = try await TestClient.signedIn(app, as: "expert")
+            let res = try await expert.send(.GET, Paths.users)
+            #expect(res.status == .forbidden)
+            #expect(res.text.contains("无权访问"))
+        }
+    }
+
+    @Test func anonymousPageVisitIsSentToLoginWithTheWayBack() async throws {
+        try await TestApp.run { app in
+            let res = try await TestClient(app).send(.GET, Paths.audit)
+            #expect(res.status == .seeOther)
+            #expect(res.headers.first(name: .location) == Paths.login + "?next=%2Faudit")
+        }
+    }
+
+    @Test func anonymousAPICallGetsBearerChallenge() async throws {
+        try await TestApp.run { app in
+            let res = try await TestClient(app).send(.GET, Paths.API.persons)
+            #expect(res.status == .unauthorized)
+            #expect(res.errorCode == "unauthenticated")
+            #expect(res.headers.first(name: .wwwAuthenticate) == "Bearer")
+        }
+    }
+
+    // MARK: Object checks: a person record
+
+    @Test func memberMayEditOwnPersonRecord() async throws {
+        try await TestApp.run { app in
+            let member = try await TestClient.signedIn(app, as: "member")
+            let own = try #require(try await ownPersonID(app, "member"))
+            let form = try await member.send(.GET, Paths.editPerson(own))
+            #expect(form.status == .ok)
+
+            let before = try #require(try await PeopleDirectory.person(id: own, on: app.db))
+            var fields = formFields(of: before)
+            fields["phone"] = "13900001111"
+            fields["name"] = "改名企图"  // not a self-service field: must be ignored
+            let res = try await member.post(Paths.person(own), form: fields)
+            #expect(res.status == .seeOther, "member saving own record: \(res.status) \(res.text.prefix(300))")
+            let after = try #require(try await PeopleDirectory.person(id: own, on: app.db))
+            #expect(after.phone == "13900001111")
+            #expect(after.name == before.name)
+        }
+    }
+
+    @Test func memberCannotEditAnotherPersonRecord() async throws {
+        try await TestApp.run { app in
+            let member = try await TestClient.signedIn(app, as: "member")
+            let other = try #require(try await Demo.person(app, named: "彭清泉")?.id)
+            let before = try #require(try await PeopleDirectory.person(id: other, on: app.db))
+            #expect(try await member.send(.GET, Paths.editPerson(other)).status == .forbidden)
+
+            var fields = formFields(of: before)
+            fields["phone"] = "13900002222"
+            #expect(try await member.post(Paths.person(other), form: fields).status == .forbidden)
+            #expect(try await PeopleDirectory.person(id: other, on: app.db)?.phone == before.phone)
+        }
+    }
+
+    @Test func memberMayUpdateOnlyOwnPersonRecordThroughTheAPI() async throws {
+        try await TestApp.run { app in
+            let api = TestClient(app)
+            api.bearer = try await Demo.token(app, for: "member")
+            let own = try #require(try await ownPersonID(app, "member"))
+            let other = try #require(try await Demo.person(app, named: "彭清泉")?.id)
+
+            struct Update: Encodable { let version: Int; let person: PersonDraft }
+            func update(_ id: Int, phone: String) async throws -> TestingHTTPResponse {
+                let found = try await PersonModel.find(id, on: app.db)
+                let m = try #require(found)
+                var draft = PersonStore.draft(of: m)
+                draft.phone = phone
+                return try await api.json(.PUT, Paths.API.persons + "/\(id)", Update(version: m.version, person: draft))
+            }
+
+            let refused = try await update(other, phone: "13900003333")
+            #expect(refused.status == .forbidden)
+            #expect(refused.errorCode == "forbidden")
+            #expect(try await PersonModel.find(other, on: app.db)?.phone != "13900003333")
+
+            let accepted = try await update(own, phone: "13900004444")
+            #expect(accepted.status == .ok, "member updating own record: \(accepted.status) \(accepted.text)")
+            #expect(try await PersonModel.find(own, on: app.db)?.phone == "13900004444")
+        }
+    }
+
+    @Test("every demo user with a person record may open its edit form, and no one else's")
+    func everyoneMayOpenOwnEditForm() async throws {
+        try await TestApp.run { app in
+            let other = try #require(try await Demo.person(app, named: "彭清泉")?.id)
+            for user in Demo.usernames {
+                let c = try await TestClient.signedIn(app, as: user)
+                if let own = try await ownPersonID(app, user) {
+                    #expect(try await c.send(.GET, Paths.editPerson(own)).status == .ok, "\(user) editing own record")
+                }
+                let status = try await c.send(.GET, Paths.editPerson(other)).status
+                #expect(status == (staff.contains(user) ? .ok : .forbidden), "\(user) editing another person: \(status)")
+            }
+        }
+    }
+
+    // MARK: Object checks: phone numbers
+
+    /// Phone numbers are for the CPPCC side and the person themself: list page, detail
+    /// page, API list and API detail.
+    @Test func phoneNumbersAreShownOnlyToCPPCCSideAndThePersonThemself() async throws {
+        let cppccSide: Set<String> = ["admin", "office", "committee", "chair", "vicechair", "secgen"]
+        try await TestApp.run { app in
+            let other = try #require(try await Demo.person(app, named: "彭清泉"))
+            let otherPhone = try #require(other.phone)
+            let otherID = try #require(other.id)
+            // The phones on the first page of the list, as the office sees them.
+            let officeAPI = TestClient(app)
+            officeAPI.bearer = try await Demo.token(app, for: "office")
+            let page = try JSONDecoder().decode(PeoplePageDTO.self, from: Data(buffer: try await officeAPI.send(.GET, Paths.API.persons).body))
+            let listedPhones = page.items.compactMap(\.phone)
+            #expect(listedPhones.count > 10, "the office should see phones on the list")
+
+            for user in Demo.usernames {
+                let sees = cppccSide.contains(user)
+                let own = try await ownPersonID(app, user)
+                let web = try await TestClient.signedIn(app, as: user)
+                let api = TestClient(app)
+                api.bearer = try await Demo.token(app, for: user)
+
+                // Detail page and API detail of someone else.
+                let detail = try await web.send(.GET, Paths.person(otherID))
+                #expect(detail.status == .ok)
+                #expect(detail.text.contains(otherPhone) == sees, "\(user) on another person's page")
+                let apiDetail = try JSONDecoder().decode(PersonDTO.self, from: Data(buffer: try await api.send(.GET, Paths.API.persons + "/\(otherID)").body))
+                #expect((apiDetail.phone != nil) == sees, "\(user) on another person through the API")
+
+                // List page and API list.
+                let list = try await web.send(.GET, Paths.people)
+                #expect(list.status == .ok)
+                let shown = listedPhones.filter { list.text.contains($0) }
+                if sees {
+                    #expect(shown.count == listedPhones.count, "\(user) should see every phone on the list page")
+                } else {
+                    #expect(shown.isEmpty, "\(user) sees phones on the list page: \(shown.prefix(3))")
+                }
+                let apiList = try JSONDecoder().decode(PeoplePageDTO.self, from: Data(buffer: try await api.send(.GET, Paths.API.persons).body))
+                let apiPhones = apiList.items.filter { $0.id != own }.compactMap(\.phone)
+                #expect(apiPhones.isEmpty != sees, "\(user) through the API list: \(apiPhones.count) phones")
+
+                // Their own record: always their own phone.
+                if let own, let ownPhone = try await PersonModel.find(own, on: app.db)?.phone {
+                    #expect(try await web.send(.GET, Paths.person(own)).text.contains(ownPhone), "\(user) on own page")
+                    let mine = try JSONDecoder().decode(PersonDTO.self, from: Data(buffer: try await api.send(.GET, Paths.API.persons + "/\(own)").body))
+                    #expect(mine.phone == ownPhone, "\(user) on own record through the API")
+                }
+            }
+        }
+    }
+}
+
+// MARK: - Helpers
+
+private func ownPersonID(_ app: Application, _ username: String) async throws -> Int? {
+    try await UserModel.query(on: app.db).filter(\.$username == username).first()?.personID
+}
+
+/// The person form as the edit page would post it.
+private func formFields(of p: PersonDTO) -> [String: String] {
+    let f = PersonForm(p)
+    var d: [String: String] = [:]
+    d["name"] = f.name; d["gender"] = f.gender; d["kind"] = f.kind; d["sectorID"] = f.sectorID
+    d["committeeID"] = f.committeeID; d["departmentID"] = f.departmentID; d["leaderOf"] = f.leaderOf
+    d["unit"] = f.unit; d["title"] = f.title; d["expertise"] = f.expertise; d["phone"] = f.phone
+    d["termStart"] = f.termStart; d["termEnd"] = f.termEnd; d["protocolOrder"] = f.protocolOrder
+    d["version"] = f.version
+    return d
+}
+
+/// Sends every route as every identity and compares with the table.
+private func walk(_ app: Application, transport: Transport, apiOnly: Bool) async throws {
+    let fixture = try await Fixture.load(app)
+    let agents = try await Agents.make(app)
+    try await agents.ensureDayOff(fixture)
+
+    let routes = app.routes.all
+        .filter { !apiOnly || $0.key.contains(" /api/") }
+        .sorted { $0.key < $1.key }
+    #expect(!routes.isEmpty)
+    var checked = 0
+    for route in routes {
+        guard let audience = table[route.key] else { continue }  // reported by tableClassifiesEveryRegisteredRoute
+        guard let base = fixture.path(for: route) else { continue }
+        let path = base + (queries[route.key] ?? "")
+        let isAPI = path.hasPrefix("/api/")
+        for identity in identities {
+            if route.path.contains(where: { $0.description == ":day" }) { try await agents.ensureDayOff(fixture) }
+            let res = try await send(route.method, path, isAPI: isAPI, as: identity, audience: audience,
+                                     agents: agents, transport: transport)
+            let want = expected(audience, method: route.method, isAPI: isAPI, identity: identity)
+            check(res, want, "\(route.key) as \(identity) (\(path))", isAPI: isAPI)
+            checked += 1
+        }
+    }
+    #expect(checked >= routes.count * identities.count)
+}
+
+private func send(_ method: HTTPMethod, _ path: String, isAPI: Bool, as identity: String, audience: Audience,
+                  agents: Agents, transport: Transport) async throws -> TestingHTTPResponse {
+    let isRead = method == .GET
+    if case .logoutPost = audience {
+        // Signing out ends the session: use a fresh one, and check that it is gone.
+        let c = identity == anonymous ? TestClient(agents.app) : try await TestClient.signedIn(agents.app, as: identity)
+        let token = try await c.csrfToken(from: identity == anonymous ? Paths.login : Paths.dashboard)
+        let res = try await c.send(.POST, path, form: ["_csrf": token])
+        let after = try await c.send(.GET, Paths.dashboard)
+        #expect(after.status == .seeOther && after.headers.first(name: .location) == Paths.login,
+                "after logout as \(identity) the dashboard answered \(after.status)")
+        return res
+    }
+    if isAPI {
+        var h = HTTPHeaders()
+        let client: TestClient
+        switch transport {
+        case .bearer:
+            client = agents.apiClient(identity)
+        case .sessionWithCSRFHeader:
+            client = agents.pages[identity]!
+            if !isRead { h.replaceOrAdd(name: CSRFMiddleware.header, value: agents.csrf[identity]!) }
+        }
+        if isRead { return try await client.send(method, path, headers: h) }
+        h.contentType = .json
+        return try await client.send(method, path, headers: h, body: ByteBuffer(string: "{}"))
+    }
+    let client = agents.pages[identity]!
+    if isRead { return try await client.send(method, path) }
+    return try await client.send(method, path, form: ["_csrf": agents.csrf[identity]!])
+}
+
+private func check(_ res: TestingHTTPResponse, _ want: Outcome, _ what: String, isAPI: Bool) {
+    let got = "\(res.status.code) \(res.headers.first(name: .location) ?? "") \(isAPI ? res.text.prefix(200) : "")"
+    switch want {
+    case .ok:
+        #expect(res.status == .ok, "\(what): want 200, got \(got)")
+    case .redirect(let to):
+        let location = res.headers.first(name: .location) ?? ""
+        #expect(res.status == .seeOther && (location == to || location.hasPrefix(to + "?")),
+                "\(what): want 303 → \(to), got \(got)")
+    case .forbidden:
+        #expect(res.status == .forbidden, "\(what): want 403, got \(got)")
+        if isAPI { #expect(res.errorCode == "forbidden", "\(what): API refusal code \(res.errorCode ?? "none")") }
+    case .unauthorized:
+        #expect(res.status == .unauthorized, "\(what): want 401, got \(got)")
+    case .permittedWrite:
+        #expect(res.status != .forbidden && res.status != .unauthorized && res.status.code < 500,
+                "\(what): want \(want), got \(got)")
+    }
+}
