@@ -22,9 +22,19 @@ let package = Package(
     targets: [
         .target(name: "XieshangCore", swiftSettings: strict),
         .target(
+            name: "XieshangDocuments",
+            dependencies: [
+                "XieshangCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Sources/XieshangDocuments",
+            swiftSettings: strict
+        ),
+        .target(
             name: "XieshangServer",
             dependencies: [
                 "XieshangCore",
+                "XieshangDocuments",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -18,7 +18,7 @@ import os
 
 import pytest
 
-from harness import DEMO_PASSWORD, REPO_ROOT, DemoServer, http_login_session
+from harness import ARTIFACTS, DEMO_PASSWORD, REPO_ROOT, DemoServer, http_login_session
 
 atexit.register(DemoServer.stop_all)
 _session_server: DemoServer | None = None
@@ -28,6 +28,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     # Before collection, so that modules may read XIESHANG_URL at import time.
     global _session_server
     config = session.config
+    # A failure screenshot from an earlier run would mislead whoever looks at artifacts/.
+    for stale in ARTIFACTS.glob("failed-*.png"):
+        stale.unlink(missing_ok=True)
     if os.environ.get("XIESHANG_URL") or config.option.collectonly:
         return
     try:

@@ -53,51 +53,69 @@ class DemoServer:
         self.binary = Path(os.environ.get("XIESHANG_BIN", REPO_ROOT / ".build/debug/xieshang"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.data_dir = Path(tempfile.mkdtemp(prefix=f"xieshang-data-{name}-"))
+        # Inside scripts/test's run directory when there is one: its trap removes it all.
+        run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
+        self.data_dir = Path(tempfile.mkdtemp(prefix=f"xieshang-data-{name}-",
+                                              dir=run_dir if run_dir and Path(run_dir).is_dir() else None))
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.log_path = ARTIFACTS / f"server-{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
+        self.failure = ""
         self._pid_file: Path | None = None
 
     def start(self) -> "DemoServer":
         if not self.binary.exists():
             raise RuntimeError(f"server binary {self.binary} not found: run `swift build` "
                                "(or scripts/test browser, which builds it)")
+        # A port found free can be taken before the server binds it: then try another.
+        for attempt in range(3):
+            self._spawn()
+            if self._wait_healthy():
+                return self
+            if attempt < 2 and "already in use" in self.log_tail().lower():
+                self.port = free_port()
+                self.url = f"http://127.0.0.1:{self.port}"
+                continue
+            break
+        raise RuntimeError(f"server {self.name} did not become healthy at {self.url}/healthz "
+                           f"({self.failure}); log tail:\n{self.log_tail()}")
+
+    def _spawn(self) -> None:
         env = {k: v for k, v in os.environ.items()
                if k not in ("DATABASE_URL", "XIESHANG_URL", "XIESHANG_TEST_DATABASE_URL")}
         env["XIESHANG_DATA_DIR"] = str(self.data_dir)
-        log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(
-            [str(self.binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(self.port)],
-            cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent)
-        log.close()
-        DemoServer._running.append(self)
+        with open(self.log_path, "wb") as log:
+            self.process = subprocess.Popen(
+                [str(self.binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(self.port)],
+                cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent)
+        if self not in DemoServer._running:
+            DemoServer._running.append(self)
         run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
         if run_dir and Path(run_dir).is_dir():
+            if self._pid_file:
+                self._pid_file.unlink(missing_ok=True)
             self._pid_file = Path(run_dir) / f"server-{self.name}-{self.process.pid}.pid"
             self._pid_file.write_text(str(self.process.pid))
-        self._wait_healthy()
-        return self
 
-    def _wait_healthy(self) -> None:
+    def _wait_healthy(self) -> bool:
         deadline = time.monotonic() + HEALTH_TIMEOUT
-        last = "no answer"
+        self.failure = "no answer"
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server {self.name} exited with {self.process.returncode} "
-                                   f"before it was healthy; log tail:\n{self.log_tail()}")
+                self.failure = f"exited with {self.process.returncode}"
+                return False
             try:
                 r = requests.get(self.url + "/healthz", timeout=2)
                 if r.status_code == 200:
-                    return
-                last = f"HTTP {r.status_code}"
+                    return True
+                self.failure = f"HTTP {r.status_code}"
             except requests.RequestException as e:
-                last = type(e).__name__
+                self.failure = type(e).__name__
             time.sleep(0.25)
-        self.stop()
-        raise RuntimeError(f"server {self.name} not healthy after {HEALTH_TIMEOUT:.0f}s "
-                           f"(last: {last}); log tail:\n{self.log_tail()}")
+        self.failure += f" after {HEALTH_TIMEOUT:.0f}s"
+        self._terminate()
+        return False
 
     def log_tail(self, lines: int = 60) -> str:
         try:
@@ -106,7 +124,7 @@ class DemoServer:
             return "(no log)"
         return "\n".join(text.splitlines()[-lines:])
 
-    def stop(self) -> None:
+    def _terminate(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -114,6 +132,9 @@ class DemoServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        self._terminate()
         if self in DemoServer._running:
             DemoServer._running.remove(self)
         if self._pid_file:

@@ -40,25 +40,41 @@ def new_driver(width: int, height: int, phone: bool = False) -> WebDriver:
             "deviceMetrics": {"width": width, "height": height, "pixelRatio": 3.0, "touch": True},
             "userAgent": PHONE_UA,
         })
-    service = Service(CHROMEDRIVER)
-    driver = webdriver.Chrome(service=service, options=options)
-    run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
-    if run_dir and Path(run_dir).is_dir() and service.process:
-        # scripts/test kills what is recorded here if pytest itself is killed.
-        (Path(run_dir) / f"chromedriver-{service.process.pid}.pid").write_text(str(service.process.pid))
+    driver = webdriver.Chrome(service=_GroupedService(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(30)
     return driver
 
 
+class _GroupedService(Service):
+    """chromedriver in its own process group, recorded as soon as it starts, so that
+    scripts/test can end it with every Chromium process it started if pytest dies."""
+
+    def __init__(self, executable_path: str):
+        super().__init__(executable_path, popen_kw={"start_new_session": True})
+
+    def _start_process(self, path: str) -> None:
+        super()._start_process(path)
+        _record_group(self.process.pid)
+
+
+def _group_file(pid: int) -> Path | None:
+    run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
+    return Path(run_dir) / f"chromedriver-{pid}.pgid" if run_dir and Path(run_dir).is_dir() else None
+
+
+def _record_group(pid: int) -> None:
+    if path := _group_file(pid):
+        path.write_text(str(pid))
+
+
 def quit_driver(driver: WebDriver) -> None:
-    pid = driver.service.process.pid if driver.service.process else None
+    pid = driver.service.process.pid
     try:
         driver.quit()
     finally:
-        run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
-        if run_dir and pid:
-            (Path(run_dir) / f"chromedriver-{pid}.pid").unlink(missing_ok=True)
+        if path := _group_file(pid):
+            path.unlink(missing_ok=True)
 
 
 def save_png(driver: WebDriver, name: str) -> Path:

@@ -38,6 +38,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard ![.GET, .HEAD, .OPTIONS].contains(req.method), !req.authenticatedByToken else {
             return try await next.respond(to: req)
         }
+        // An API call with neither cookie nor token carries no credential a forger could
+        // borrow; the route answers it with 401 ("sign in"), not a CSRF refusal. Pages keep
+        // the check even then, so that the login form cannot be forged either.
+        if !req.hasSessionCookie && req.url.path.hasPrefix(Paths.API.root + "/") {
+            return try await next.respond(to: req)
+        }
         let expected = req.hasSessionCookie ? req.session.data[SessionKeys.csrf] : nil
         var presented = req.headers.first(name: Self.header)
         if presented == nil {

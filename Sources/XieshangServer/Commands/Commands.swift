@@ -8,6 +8,7 @@ enum Commands {
         app.asyncCommands.use(CalendarCommand(), as: "calendar")
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(DocumentSampleCommand(), as: "document-sample")
     }
 }
 

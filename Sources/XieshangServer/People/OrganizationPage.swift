@@ -113,8 +113,10 @@ struct OrganizationPage: RouteCollection {
             guard let c = f.category.flatMap(DepartmentCategory.init(rawValue:)) else {
                 throw Refusal(.invalid, code: "invalid_category", message: "请选择部门类别。")
             }
+            // The short-name field is optional on the form, and an empty field still arrives.
+            let shortName = f.shortName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? f.name
             _ = try await MasterDataStore.saveDepartment(
-                id: optionalID(req), DepartmentDraft(name: f.name, shortName: f.shortName ?? f.name, category: c,
+                id: optionalID(req), DepartmentDraft(name: f.name, shortName: shortName, category: c,
                                                      sortOrder: order(f.sortOrder)), on: req)
         }
     }

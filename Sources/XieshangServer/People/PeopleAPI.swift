@@ -40,6 +40,8 @@ struct PeopleAPI: RouteCollection {
 
     func update(req: Request) async throws -> PersonDTO {
         guard let id = req.parameters.get("id", as: Int.self) else { throw NotFound.of("人员") }
+        // Refuse before reading the body: a caller who may not edit learns nothing from 400s.
+        try req.require(.editPerson(personID: id))
         let input = try req.content.decode(Update.self)
         return try await PersonStore.update(id: id, version: input.version, input.person, on: req)
     }

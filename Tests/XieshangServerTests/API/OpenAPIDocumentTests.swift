@@ -69,7 +69,7 @@ import XieshangCore
                     #expect(res.status == .unauthorized, "\(url) answered \(res.status) without sign-in")
                     if let schema = op.responses["401"].flatMap({ doc.responseSchema($0) }) {
                         for problem in doc.problems(of: try JSONValue.parse(res), against: schema, at: "401 \(url)") {
-                            Issue.record("\(problem)")
+                            Issue.record(Comment(rawValue: problem))
                         }
                     }
                 }
@@ -113,7 +113,7 @@ import XieshangCore
                     #expect(!items.isEmpty, "GET \(url) is empty in the demo: nothing was checked")
                 }
                 for problem in doc.problems(of: body, against: schema, at: "GET \(url)") {
-                    Issue.record("\(problem)")
+                    Issue.record(Comment(rawValue: problem))
                 }
                 checked += 1
             }
@@ -279,8 +279,10 @@ private struct OpenAPIDoc {
             }
         case .array(let items):
             if let itemSchema = schema["items"] {
-                for (i, item) in items.enumerated() {
-                    found += problems(of: item, against: itemSchema, at: "\(where_)[\(i)]")
+                // "[*]": one report per problem, not one per list element.
+                var seen = Set<String>()
+                for item in items {
+                    found += problems(of: item, against: itemSchema, at: "\(where_)[*]").filter { seen.insert($0).inserted }
                 }
             }
         default: break

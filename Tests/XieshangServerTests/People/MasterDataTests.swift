@@ -113,18 +113,18 @@ struct MasterDataTests {
             let sector = try #require(try await SectorModel.query(on: app.db).filter(\SectorModel.$name == "港澳界").first())
             #expect(try await office.post(Paths.sector(sector.id!), form: ["name": "港澳台界", "sortOrder": "30"]).status == .seeOther)
 
-            #expect(try await office.post(Paths.departments, form: ["name": "县林业局", "shortName": "林业局",
+            #expect(try await office.post(Paths.departments, form: ["name": "县林草服务中心", "shortName": "林草中心",
                                                                      "category": "government", "sortOrder": "40"]).status == .seeOther)
-            let dept = try #require(try await DepartmentModel.query(on: app.db).filter(\DepartmentModel.$name == "县林业局").first())
-            #expect(try await office.post(Paths.department(dept.id!), form: ["name": "县林业和草原局", "shortName": "林草局",
+            let dept = try #require(try await DepartmentModel.query(on: app.db).filter(\DepartmentModel.$name == "县林草服务中心").first())
+            #expect(try await office.post(Paths.department(dept.id!), form: ["name": "县林业和草原服务中心", "shortName": "林草局",
                                                                               "category": "government", "sortOrder": "40"]).status == .seeOther)
 
             let page = try await office.send(.GET, Paths.organization)
             #expect(page.status == .ok)
-            for name in ["学习和文史委员会", "港澳台界", "县林业和草原局", "林草局"] {
+            for name in ["学习和文史委员会", "港澳台界", "县林业和草原服务中心", "林草局"] {
                 #expect(page.text.contains(name), "\(name) missing from the organization page")
             }
-            #expect(!page.text.contains("县林业局<"))
+            #expect(!page.text.contains("县林草服务中心<"))
             #expect(try await AuditEntryModel.query(on: app.db).count() == audit + 6)
         }
     }
@@ -133,11 +133,11 @@ struct MasterDataTests {
     func departmentShortNameDefaultsOnThePage() async throws {
         try await TestApp.run { app in
             let office = try await TestClient.signedIn(app, as: "office")
-            let res = try await office.post(Paths.departments, form: ["name": "县应急管理局", "shortName": "",
+            let res = try await office.post(Paths.departments, form: ["name": "县信访局", "shortName": "",
                                                                       "category": "government", "sortOrder": "50"])
             #expect(res.status == .seeOther, "\(res.text)")
-            let dept = try #require(try await DepartmentModel.query(on: app.db).filter(\DepartmentModel.$name == "县应急管理局").first())
-            #expect(dept.shortName == "县应急管理局")
+            let dept = try #require(try await DepartmentModel.query(on: app.db).filter(\DepartmentModel.$name == "县信访局").first())
+            #expect(dept.shortName == "县信访局")
         }
     }
 
@@ -207,7 +207,7 @@ struct MasterDataTests {
             let renamed = try #require(try await CommitteeModel.find(office.id, on: app.db))
             #expect(renamed.name == "县政协办公室")
             #expect(renamed.isOffice)
-            #expect(try await client.send(.GET, Paths.organization).text.contains("县政协办公室（办公室）"))
+            #expect(try await client.send(.GET, Paths.organization).text.contains("县政协办公室 <span class=\"tag\">统筹协调</span>"))
 
             // An API client sends back what it read, with the new name.
             let api = try await Self.api(app)

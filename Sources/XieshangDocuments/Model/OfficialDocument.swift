@@ -1,0 +1,128 @@
+import Foundation
+import XieshangCore
+
+/// One official document (公文) as the office issues it: the parts of GB/T 9704-2012 as values,
+/// with no layout in them. `DocxWriter` lays it out.
+public struct OfficialDocument: Sendable, Equatable {
+    /// The three formats of GB/T 9704-2012 the office uses.
+    public enum Format: String, Sendable, Equatable, CaseIterable {
+        /// 文件格式: the red organ mark with "文件" and the red rule across the type area.
+        case document
+        /// 信函格式: notices and invitation letters; red double rules, no page number on page 1.
+        case letter
+        /// 纪要格式: the mark is the minutes' name (the `title`), dated in the masthead.
+        case minutes
+    }
+
+    /// A piece of the body, in reading order.
+    public enum Block: Sendable, Equatable {
+        /// Indented two characters.
+        case paragraph(String)
+        /// 一、 in 黑体.
+        case heading1(String)
+        /// （一） in 楷体.
+        case heading2(String)
+        /// 1. and （1） in 仿宋.
+        case heading3(String)
+        /// `columnWidths` are relative weights; nil shares the width equally.
+        case table(header: [String], rows: [[String]], columnWidths: [Int]?)
+        /// 附件说明, after the body: "附件：" is added; several attachments one per line.
+        case attachmentNote(String)
+        /// The minutes' "出席：…" (label in 黑体, names aligned after the colon when they wrap).
+        case attendance(label: String, names: String)
+        case pageBreak
+    }
+
+    /// An attachment (附件) set on its own page after the date, before the record.
+    public struct Attachment: Sendable, Equatable {
+        /// "附件" or "附件1", top left in 黑体.
+        public var label: String
+        public var title: String
+        public var body: [Block]
+        public init(label: String = "附件", title: String, body: [Block]) {
+            self.label = label
+            self.title = title
+            self.body = body
+        }
+    }
+
+    public var format: Format
+    /// 份号: six digits.
+    public var copyNumber: String?
+    /// 密级和保密期限, e.g. "秘密★1年".
+    public var secrecy: String?
+    /// 紧急程度, e.g. "特急".
+    public var urgency: String?
+    /// One organ, or several for joint issuance (the lead organ first). The letter format shows
+    /// only the lead organ, as GB/T 9704 prescribes.
+    public var issuingOrgans: [String]
+    /// 发文字号, e.g. `安政协办联发〔2026〕1号` (see `DocumentNumber`); for minutes, the issue ("第3期").
+    public var documentNumber: String?
+    /// Line breaks (`\n`) in a long title are kept, so that it can be set as a pyramid.
+    public var title: String
+    /// 主送机关; a full-width colon is added if missing.
+    public var addressee: String?
+    public var body: [Block]
+    /// 署名: the signing organs.
+    public var signatures: [String]
+    /// 成文日期.
+    public var date: Day
+    /// Lay the signature out for a seal (centred over the date) and mark where it goes.
+    public var sealPlaceholder: Bool
+    /// 附注, e.g. "（此件公开发布）".
+    public var notes: String?
+    public var attachments: [Attachment]
+    /// 抄送机关.
+    public var copyTo: [String]
+    /// 印发机关.
+    public var printer: String?
+    /// 印发日期.
+    public var printDate: Day?
+    /// For personalised copies (materials packets): printed small in every page's header.
+    public var recipient: String?
+
+    public init(format: Format = .document, copyNumber: String? = nil, secrecy: String? = nil,
+                urgency: String? = nil, issuingOrgans: [String], documentNumber: String? = nil,
+                title: String, addressee: String? = nil, body: [Block], signatures: [String] = [],
+                date: Day, sealPlaceholder: Bool = false, notes: String? = nil,
+                attachments: [Attachment] = [], copyTo: [String] = [], printer: String? = nil,
+                printDate: Day? = nil, recipient: String? = nil) {
+        self.format = format
+        self.copyNumber = copyNumber
+        self.secrecy = secrecy
+        self.urgency = urgency
+        self.issuingOrgans = issuingOrgans
+        self.documentNumber = documentNumber
+        self.title = title
+        self.addressee = addressee
+        self.body = body
+        self.signatures = signatures
+        self.date = date
+        self.sealPlaceholder = sealPlaceholder
+        self.notes = notes
+        self.attachments = attachments
+        self.copyTo = copyTo
+        self.printer = printer
+        self.printDate = printDate
+        self.recipient = recipient
+    }
+
+    /// The header line of a personalised copy, e.g. "分发对象：张三　份号：000012".
+    public var recipientLine: String? {
+        guard let recipient, !recipient.isEmpty else { return nil }
+        return "分发对象：" + recipient + (copyNumber.map { "　份号：" + $0 } ?? "")
+    }
+
+    /// Refuses what would print as a malformed official document.
+    func validate() throws {
+        if let copyNumber, !(copyNumber.count == 6 && copyNumber.allSatisfy { $0.isASCII && $0.isNumber }) {
+            throw Refusal(.invalid, code: "invalid_copy_number", message: "份号应为6位阿拉伯数字，收到“\(copyNumber)”。")
+        }
+        if format != .minutes && issuingOrgans.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw Refusal(.invalid, code: "missing_issuing_organ", message: "公文须有发文机关。")
+        }
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw Refusal(.invalid, code: "missing_title", message: "公文须有标题。")
+        }
+    }
+}

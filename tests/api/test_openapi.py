@@ -1,0 +1,252 @@
+"""The OpenAPI document at /api/v1/openapi.json, checked from outside against a live server.
+
+The document must be a valid OpenAPI 3 document (openapi-spec-validator), and what the
+server really answers must validate against the documented schemas (jsonschema): the
+public endpoints, a few error bodies, and every documented GET an office user can call.
+Schemas are used strictly: an object's undocumented property fails, so a DTO that grows a
+field without the document growing with it is caught here as well as by the Swift test
+(Tests/XieshangServerTests/API/OpenAPIDocumentTests.swift).
+
+Authenticated calls use the bearer token in XIESHANG_OFFICE_TOKEN when it is set (issue one
+with `xieshang user token --username office` against the server's data directory), and
+otherwise sign in as the demo user `office` with the session cookie.
+
+    XIESHANG_URL=http://127.0.0.1:8181 .venv/bin/pytest tests/api
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+
+import pytest
+
+requests = pytest.importorskip("requests")
+jsonschema = pytest.importorskip("jsonschema")
+openapi_spec_validator = pytest.importorskip("openapi_spec_validator")
+
+DOC_PATH = "/api/v1/openapi.json"
+ERROR_REF = "#/components/schemas/Error"
+METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
+# Demo-county values for path parameters (person 1, a year the built-in table covers).
+PATH_SAMPLES = {"id": "1", "year": "2026"}
+# OpenAPI-only keywords that JSON Schema does not know (harmless, but dropped for clarity).
+OPENAPI_ONLY = {"nullable", "example", "discriminator", "xml", "externalDocs", "deprecated",
+                "readOnly", "writeOnly"}
+
+
+# ---------------------------------------------------------------- fixtures
+
+@pytest.fixture(scope="module")
+def base_url() -> str:
+    # Read here, not at import: tests/conftest.py sets XIESHANG_URL when it starts the server.
+    url = os.environ.get("XIESHANG_URL", "").rstrip("/")
+    if not url:
+        pytest.skip("XIESHANG_URL is not set (no server to check)")
+    return url
+
+
+@pytest.fixture(scope="module")
+def doc(base_url) -> dict:
+    r = requests.get(base_url + DOC_PATH, timeout=15)
+    assert r.status_code == 200, f"{DOC_PATH} answered HTTP {r.status_code}"
+    assert r.headers.get("content-type", "").startswith("application/json")
+    return r.json()
+
+
+@pytest.fixture(scope="module")
+def office(base_url, request) -> requests.Session:
+    """A requests.Session authenticated as the demo office user (token, or session cookie)."""
+    token = os.environ.get("XIESHANG_OFFICE_TOKEN", "").strip()
+    if token:
+        s = requests.Session()
+        s.headers["Authorization"] = f"Bearer {token}"
+        return s
+    try:
+        from harness import http_login_session
+        return http_login_session(base_url, "office")
+    except Exception as e:  # noqa: BLE001 - any failure to sign in means: cannot check this part
+        pytest.skip(f"XIESHANG_OFFICE_TOKEN is not set and signing in as office failed: {e}")
+
+
+# ---------------------------------------------------------------- document helpers
+
+def resolve(doc: dict, node):
+    """Follows a local `$ref` (and refs to refs)."""
+    seen = set()
+    while isinstance(node, dict) and "$ref" in node:
+        ref = node["$ref"]
+        assert ref.startswith("#/"), f"external $ref {ref}"
+        assert ref not in seen, f"$ref cycle at {ref}"
+        seen.add(ref)
+        target = doc
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def to_json_schema(doc: dict, schema, strict: bool = True) -> dict:
+    """An OpenAPI 3.0 schema as a self-contained JSON Schema: refs inlined, `nullable: true`
+    as an allowed null, and (strict) no properties beyond the documented ones."""
+    schema = resolve(doc, schema)
+    if isinstance(schema, list):
+        return [to_json_schema(doc, s, strict) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {}
+    for key, value in schema.items():
+        if key in OPENAPI_ONLY:
+            continue
+        if key == "properties":
+            out[key] = {name: to_json_schema(doc, s, strict) for name, s in value.items()}
+        elif key in ("items", "additionalProperties", "not") and isinstance(value, dict):
+            out[key] = to_json_schema(doc, value, strict)
+        elif key in ("allOf", "anyOf", "oneOf"):
+            out[key] = [to_json_schema(doc, s, strict) for s in value]
+        else:
+            out[key] = copy.deepcopy(value)
+    if schema.get("nullable") is True:
+        if "type" in out:
+            out["type"] = [out["type"], "null"]
+        if "enum" in out:
+            out["enum"] = out["enum"] + [None]
+    if strict and "properties" in out and "additionalProperties" not in out:
+        out["additionalProperties"] = False
+    return out
+
+
+def operations(doc: dict):
+    """(path, method, operation, parameters) for every documented operation."""
+    for path, item in doc["paths"].items():
+        shared = item.get("parameters", [])
+        for method in METHODS:
+            if method in item:
+                op = item[method]
+                params = [resolve(doc, p) for p in shared + op.get("parameters", [])]
+                yield path, method, op, params
+
+
+def is_public(doc: dict, op: dict) -> bool:
+    return op.get("security", doc.get("security", [])) == []
+
+
+def sample_url(path: str, params: list[dict]) -> tuple[str, dict]:
+    """The path with demo values for its parameters, and the required query parameters
+    filled with their documented `example`."""
+    query = {}
+    for p in params:
+        if p["in"] == "path":
+            value = PATH_SAMPLES.get(p["name"], p.get("example"))
+            assert value is not None, f"no sample value for {{{p['name']}}} in {path}"
+            path = path.replace("{" + p["name"] + "}", str(value))
+        elif p["in"] == "query" and p.get("required"):
+            assert "example" in p, f"required query parameter {p['name']} of {path} has no example"
+            query[p["name"]] = p["example"]
+    return path, query
+
+
+def response_schema(doc: dict, op: dict, status: str) -> dict:
+    response = resolve(doc, op["responses"].get(status))
+    assert response is not None, f"HTTP {status} is not documented"
+    schema = response.get("content", {}).get("application/json", {}).get("schema")
+    assert schema is not None, f"HTTP {status} documents no application/json schema"
+    return schema
+
+
+def check(doc: dict, schema: dict, body, what: str) -> None:
+    validator = jsonschema.Draft7Validator(to_json_schema(doc, schema),
+                                           format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
+    assert not errors, f"{what} does not match the document:\n" + "\n".join(
+        f"  at {'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message[:300]}" for e in errors[:20])
+
+
+# ---------------------------------------------------------------- the document itself
+
+def test_document_is_valid_openapi_3(doc):
+    assert str(doc.get("openapi", "")).startswith("3."), doc.get("openapi")
+    openapi_spec_validator.validate(doc)
+
+
+def test_document_covers_the_api_conventions(doc):
+    schemes = doc["components"]["securitySchemes"]
+    assert schemes["bearerAuth"]["type"] == "http" and schemes["bearerAuth"]["scheme"] == "bearer"
+    assert schemes["cookieAuth"]["in"] == "cookie"
+    assert all(path.startswith("/api/v1/") for path in doc["paths"])
+    public = sorted(f"{m.upper()} {p}" for p, m, op, _ in operations(doc) if is_public(doc, op))
+    assert public == ["GET /api/v1/calendar/add-working-days", "GET /api/v1/calendar/years/{year}",
+                      "GET /api/v1/openapi.json"]
+    for path, method, op, _ in operations(doc):
+        for status in ("400", "401", "403", "404", "409"):
+            if status in op["responses"]:
+                schema = resolve(doc, op["responses"][status])["content"]["application/json"]["schema"]
+                assert schema == {"$ref": ERROR_REF}, f"{method.upper()} {path} {status} is not the Error schema"
+        if not is_public(doc, op):
+            assert "401" in op["responses"], f"{method.upper()} {path} does not document 401"
+
+
+# ---------------------------------------------------------------- real answers
+
+def test_public_endpoints_answer_as_documented(doc, base_url):
+    checked = 0
+    for path, method, op, params in operations(doc):
+        if not is_public(doc, op):
+            continue
+        assert method == "get", f"public {method.upper()} {path}?"
+        url, query = sample_url(path, params)
+        r = requests.get(base_url + url, params=query, timeout=15)
+        assert r.status_code == 200, f"GET {url} {query} answered HTTP {r.status_code}: {r.text[:200]}"
+        check(doc, response_schema(doc, op, "200"), r.json(), f"GET {url}")
+        checked += 1
+    assert checked == 3
+
+
+def test_documented_example_gives_the_documented_answer(base_url):
+    # The example of the calculator's parameters is the DESIGN.md example.
+    r = requests.get(base_url + "/api/v1/calendar/add-working-days",
+                     params={"from": "2026-09-29", "days": 10}, timeout=15)
+    assert r.json() == {"date": "2026-10-19"}
+
+
+@pytest.mark.parametrize("url, params, status", [
+    ("/api/v1/calendar/add-working-days", {"from": "2026-02-30", "days": 1}, 400),
+    ("/api/v1/calendar/add-working-days", {"from": "2026-01-05"}, 400),
+    ("/api/v1/calendar/years/abc", {}, 400),
+    ("/api/v1/calendar/years/1800", {}, 400),
+    ("/api/v1/me", {}, 401),
+    ("/api/v1/persons", {}, 401),
+    ("/api/v1/no-such-thing", {}, 404),
+])
+def test_error_bodies_match_the_error_schema(doc, base_url, url, params, status):
+    r = requests.get(base_url + url, params=params, timeout=15)
+    assert r.status_code == status, f"GET {url} answered HTTP {r.status_code}"
+    check(doc, {"$ref": ERROR_REF}, r.json(), f"HTTP {status} of GET {url}")
+
+
+def test_authenticated_gets_answer_as_documented(doc, base_url, office):
+    checked, forbidden = [], []
+    for path, method, op, params in operations(doc):
+        if method != "get" or is_public(doc, op):
+            continue
+        url, query = sample_url(path, params)
+        r = office.get(base_url + url, params=query, timeout=15)
+        if r.status_code == 403:
+            # The office may not list accounts (admin only): then the refusal is checked.
+            assert "403" in op["responses"], f"GET {url} answered 403, which is not documented"
+            check(doc, response_schema(doc, op, "403"), r.json(), f"HTTP 403 of GET {url}")
+            forbidden.append(url)
+            continue
+        assert r.status_code == 200, f"GET {url} answered HTTP {r.status_code}: {r.text[:200]}"
+        check(doc, response_schema(doc, op, "200"), r.json(), f"GET {url}")
+        checked.append(url)
+    assert len(checked) >= 10, f"only {checked} were checked (forbidden: {forbidden})"
+
+
+def test_not_found_and_bad_query_match_the_error_schema(doc, base_url, office):
+    for url, params, status in [("/api/v1/persons/99999999", {}, 404),
+                                ("/api/v1/persons", {"kind": "nobody"}, 400),
+                                ("/api/v1/audit", {"page": "x"}, 400)]:
+        r = office.get(base_url + url, params=params, timeout=15)
+        assert r.status_code == status, f"GET {url} {params} answered HTTP {r.status_code}"
+        check(doc, {"$ref": ERROR_REF}, r.json(), f"HTTP {status} of GET {url}")
