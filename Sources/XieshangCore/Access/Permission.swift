@@ -18,6 +18,15 @@ public enum Permission: Sendable, Equatable {
     case manageCalendar
     case viewRegulation
     case manageUsers
+    /// Opening the call for topics, consolidating, scheduling, recording the plan's steps
+    /// and adjusting it: the office's work (二, "县政协办公室制定…年度计划").
+    case managePlanning
+    /// A committee submits and edits its own topic suggestions (二.1).
+    case suggestTopic(committeeID: Int)
+    /// All committees' suggestions: the office and the CPPCC leadership.
+    case viewAllSuggestions
+    /// A draft plan is internal to the CPPCC; an issued plan is public to every user.
+    case viewPlan(issued: Bool)
 }
 
 extension Principal {
@@ -36,6 +45,14 @@ extension Principal {
         case .editPerson(let id):
             // A member keeps their own contact data and expertise current (object check).
             return isStaff || personID == id
+        case .managePlanning:
+            return isStaff
+        case .suggestTopic(let committee):
+            return (has(.committee) || has(.office)) && committeeID == committee
+        case .viewAllSuggestions:
+            return isStaff || has(.chair) || has(.viceChair) || has(.secretaryGeneral)
+        case .viewPlan(let issued):
+            return issued || isCPPCCSide || has(.leader)
         }
     }
 

@@ -62,7 +62,7 @@ public struct SymposiumScheduler: Sendable {
             if taken.contains(d) { continue }
             // Tuesday to Thursday first: Mondays and Fridays collide with regular meetings
             // and travel, so they only win when nearer by more than a day.
-            let midweekPenalty = (2...4).contains(d.weekday) ? 0 : 2
+            let midweekPenalty = (2...4).contains(d.weekday) ? 0 : 3
             // A weekend made a working day (调休) is legal but keeps members from their
             // own units' make-up work: only when the month offers nothing else.
             let adjustedPenalty = d.isWeekend ? 1000 : 0

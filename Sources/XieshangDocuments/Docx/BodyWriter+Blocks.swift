@@ -1,7 +1,11 @@
 /// The body's blocks: paragraphs and headings on the 28.9 pt grid, tables in a smaller size.
 extension BodyWriter {
     mutating func blocks(_ blocks: [OfficialDocument.Block]) {
+        var lastWasAttendance = false
         for block in blocks {
+            defer {
+                if case .attendance = block { lastWasAttendance = true } else { lastWasAttendance = false }
+            }
             switch block {
             case .paragraph(let text): emit(ParagraphProperties(style: "Body"), RunProperties().runs(text))
             case .heading1(let text): emit(ParagraphProperties(style: "Heading1"), RunProperties().runs(text))
@@ -9,7 +13,10 @@ extension BodyWriter {
             case .heading3(let text): emit(ParagraphProperties(style: "Heading3"), RunProperties().runs(text))
             case .table(let header, let rows, let widths): table(header: header, rows: rows, widths: widths)
             case .attachmentNote(let text): attachmentNote(text)
-            case .attendance(let label, let names): attendance(label: label, names: names)
+            case .attendance(let label, let names):
+                // One blank line between the body and the first list (GB/T 9704 §10.3).
+                if !lastWasAttendance { blankLines(1) }
+                attendance(label: label, names: names)
             case .pageBreak: pageBreak()
             }
         }
@@ -51,7 +58,7 @@ extension BodyWriter {
         func cell(_ text: String, width: Int, header: Bool) -> String {
             // Short entries (numbers, names, dates) read better centred; prose stays left.
             let centred = header || Ink.width(text) <= 8
-            let para = ParagraphProperties(style: "TableText", snapToGrid: false, before: 0, after: 0, exactLine: line,
+            let para = ParagraphProperties(style: "TableText", before: 0, after: 0, exactLine: line,
                                            indent: .init(), alignment: centred ? "center" : "both")
             let runs = RunProperties(font: header ? layout.fonts.heiti : nil).runs(text)
             return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"

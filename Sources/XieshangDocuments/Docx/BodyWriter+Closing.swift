@@ -2,53 +2,100 @@ import Foundation
 
 /// What follows the body: signature and date, notes, attachments, and the record (版记).
 extension BodyWriter {
-    /// With a seal (GB/T 9704 §7.3.5.1): the date four characters from the right, each
-    /// signing organ centred over it, the seal's place a circle whose top is within a line of
-    /// the body. Without (§7.3.5.2): the signature two characters from the right and the date
-    /// under it starting two characters further right (or itself two from the right if longer).
+    /// 署名 and 成文日期 (GB/T 9704 §7.3.5). With a seal: the date four characters from the
+    /// right, the signing organ centred over it, the seal's place a circle over both whose top
+    /// is within a line of the body; joint organs side by side, a seal each, seals not
+    /// touching. Without a seal: the signatures stacked two characters from the right, the
+    /// date under them starting two characters further right (or two from the right if longer).
     mutating func signatureAndDate() {
-        let date = document.date.chinese
-        let dateWidth = Ink.width(date)
         let signatures = document.signatures.filter { !$0.isEmpty }
-        let sigWidth = signatures.map(Ink.width).max() ?? 0
-        var dateRight: Double
-        var sigRight: [Double]
-        if document.sealPlaceholder {
-            dateRight = 4
-            sigRight = signatures.map { max(0, 4 + (dateWidth - Ink.width($0)) / 2) }
-        } else if signatures.isEmpty {
-            dateRight = 2
-            sigRight = []
-        } else if sigWidth - 2 >= dateWidth {
-            dateRight = 2 + sigWidth - 2 - dateWidth
-            sigRight = signatures.map { 2 + (sigWidth - Ink.width($0)) }
+        if !document.sealPlaceholder {
+            unsealedSignatures(signatures)
+        } else if signatures.count <= 1 {
+            sealedSignature(signatures.first)
         } else {
-            dateRight = 2
-            sigRight = signatures.map { _ in 2 + dateWidth + 2 - sigWidth }
+            sealedJointSignatures(signatures)
         }
-        dateRight = max(0, dateRight)
+    }
 
-        let radius = layout.sealDiameter / 2
-        let sigInkTop = Units.mm(points: Ink.top(line: layout.linePitch, size: layout.bodyFontSize))
-        let lineMM = Units.mm(points: layout.linePitch)
-        // Enough blank lines that the seal, centred at the signature's top, clears the body.
-        let blank = document.sealPlaceholder ? max(1, Int(((radius - sigInkTop) / lineMM).rounded(.up))) : 1
-        blankLines(blank)
+    private var sealRadius: Millimetres { layout.sealDiameter / 2 }
+    /// The top of a body line's ink, below the line's top.
+    private var inkTop: Millimetres { Units.mm(points: Ink.top(line: layout.linePitch, size: layout.bodyFontSize)) }
 
-        var seal = ""
-        if document.sealPlaceholder {
-            let centreX = layout.typeAreaWidth - Units.mm(points: (dateRight + dateWidth / 2) * layout.characterPitch)
-            seal = Shapes.sealMark(id: shapeID(),
-                                   .init(x: centreX - radius, y: sigInkTop - radius, width: 2 * radius, height: 2 * radius,
-                                         horizontal: .margin, vertical: .paragraph),
-                                   color: red)
+    /// Blank lines before the first signature so that a seal centred on its ink top clears
+    /// the body by less than a line.
+    private var blankLinesBeforeSeal: Int {
+        max(1, Int(((sealRadius - inkTop) / Units.mm(points: layout.linePitch)).rounded(.up)))
+    }
+
+    /// The seal's place centred `centreX` mm from the type area's left, on the ink top of the
+    /// paragraph that carries it.
+    private mutating func seal(centreX: Millimetres) -> String {
+        Shapes.sealMark(id: shapeID(),
+                        .init(x: centreX - sealRadius, y: inkTop - sealRadius, width: 2 * sealRadius,
+                              height: 2 * sealRadius, horizontal: .margin, vertical: .paragraph),
+                        color: red)
+    }
+
+    private mutating func dateLine(right: Double, content: String = "") {
+        emit(ParagraphProperties(style: "Body", indent: .init(right: chars(max(0, right))), alignment: "right"),
+             content + RunProperties().runs(document.date.chinese))
+    }
+
+    private mutating func sealedSignature(_ signature: String?) {
+        let dateWidth = Ink.width(document.date.chinese)
+        blankLines(blankLinesBeforeSeal)
+        let centreX = layout.typeAreaWidth - Units.mm(points: (4 + dateWidth / 2) * layout.characterAdvance)
+        let mark = seal(centreX: centreX)
+        if let signature {
+            let right = max(0, 4 + (dateWidth - Ink.width(signature)) / 2)
+            emit(ParagraphProperties(style: "Body", keepNext: true, indent: .init(right: chars(right)), alignment: "right"),
+                 mark + RunProperties().runs(signature))
+            dateLine(right: 4)
+        } else {
+            dateLine(right: 4, content: mark)
         }
-        for (i, signature) in signatures.enumerated() {
-            emit(ParagraphProperties(style: "Body", keepNext: true, indent: .init(right: chars(sigRight[i])), alignment: "right"),
-                 (i == 0 ? seal : "") + RunProperties().runs(signature))
+    }
+
+    /// Up to three organs a row (as many as fit with their seals), each centred in its column;
+    /// rows far enough apart that the seals do not touch.
+    private mutating func sealedJointSignatures(_ signatures: [String]) {
+        let width = layout.typeAreaWidth
+        let longest = Units.mm(points: ((signatures.map(Ink.width).max() ?? 0) + 1) * layout.characterAdvance)
+        let perRow = max(1, min(3, signatures.count, Int(width / max(longest, layout.sealDiameter))))
+        let column = width / Double(perRow)
+        let sealLines = Int((layout.sealDiameter / Units.mm(points: layout.linePitch)).rounded(.up))
+        blankLines(blankLinesBeforeSeal)
+        for (r, start) in stride(from: 0, to: signatures.count, by: perRow).enumerated() {
+            // Rows `sealLines` lines apart, so that one row's seals clear the next.
+            if r > 0 { blankLines(sealLines - 1) }
+            let row = Array(signatures[start..<min(signatures.count, start + perRow)])
+            // A short last row takes the right-hand columns, above the date.
+            let first = perRow - row.count
+            var content = ""
+            for c in row.indices {
+                content += seal(centreX: column * (Double(first + c) + 0.5))
+            }
+            content += RunProperties().runs(row.map { "\t" + $0 }.joined())
+            let tabs = (first..<perRow).map { (Units.twips(mm: column * (Double($0) + 0.5)), "center") }
+            emit(ParagraphProperties(style: "Body", keepNext: true, tabs: tabs, indent: .init(), alignment: "left"), content)
         }
-        let dateContent = (signatures.isEmpty ? seal : "") + RunProperties().runs(date)
-        emit(ParagraphProperties(style: "Body", indent: .init(right: chars(dateRight)), alignment: "right"), dateContent)
+        dateLine(right: 4)
+    }
+
+    private mutating func unsealedSignatures(_ signatures: [String]) {
+        let dateWidth = Ink.width(document.date.chinese)
+        let sigWidth = signatures.map(Ink.width).max() ?? 0
+        blankLines(1)
+        // The date starts two characters right of the signature, unless that puts it closer
+        // than two characters to the margin.
+        let dateRight = signatures.isEmpty ? 2 : max(2, sigWidth - dateWidth)
+        let sigRight = dateRight + dateWidth + 2 - sigWidth
+        for signature in signatures {
+            emit(ParagraphProperties(style: "Body", keepNext: true, indent: .init(right: chars(sigRight)), alignment: "right"),
+                 RunProperties().runs(signature))
+        }
+        dateLine(right: dateRight)
     }
 
     /// 附注: the line under the date, two characters in, in parentheses.
@@ -70,38 +117,72 @@ extension BodyWriter {
         }
     }
 
-    /// 版记 at the foot of the last page, in a frame anchored to the bottom of the type area so
-    /// that its last line is the page's last line however long the body is: 抄送 and 印发 in
-    /// 4号 仿宋 one character in, between rules (outer 0.35 mm, inner 0.25 mm). The letter
-    /// format keeps only 抄送, without rules (GB/T 9704 §10.1).
+    /// 版记 at the foot of the last page, in a text box aligned to the bottom of the type
+    /// area so that its last line is the page's last line however long the body is: 抄送 and
+    /// 印发 in 4号 仿宋 one character in, between rules as wide as the type area (outer
+    /// 0.35 mm, inner 0.25 mm), drawn as the borders of a one-column table because paragraph
+    /// borders stop at the indents. The letter format keeps only 抄送, without rules
+    /// (GB/T 9704 §10.1), set after the date so that a one-page letter stays one page.
     mutating func record() {
         let copyTo = document.copyTo.filter { !$0.isEmpty }
-        let printing = document.format == .letter ? nil : document.printer
-        guard !copyTo.isEmpty || printing != nil else { return }
-        let ruled = document.format != .letter
-        let frame = "<w:framePr w:w=\"\(typeWidth)\" w:wrap=\"around\" w:vAnchor=\"margin\" w:hAnchor=\"margin\" "
-            + "w:x=\"0\" w:yAlign=\"bottom\"/>"
-        let inset = Units.twips(layout.recordFontSize * layout.pageNumberInset)
-        let outer = ParagraphProperties.Border(width: Units.eighths(mm: layout.recordOuterRule), space: 1, color: "000000")
-        let inner = ParagraphProperties.Border(width: Units.eighths(mm: layout.recordInnerRule), space: 1, color: "000000")
-        // Word draws a border between paragraphs only when their settings differ, so each
-        // paragraph owns the rules around it.
+        if document.format == .letter {
+            if !copyTo.isEmpty { letterCopyTo(copyTo) }
+            return
+        }
+        guard !copyTo.isEmpty || document.printer != nil else { return }
+        let printing = document.printer
+        let size = layout.recordFontSize
+        let inset = Units.twips(size * layout.pageNumberInset)
+        var rows: [String] = []
+        var lines = 0
         if !copyTo.isEmpty {
             let label = "抄送："
-            let hang = Units.twips(layout.recordFontSize * Ink.width(label))
-            var p = ParagraphProperties(style: "Record", frame: frame, top: ruled ? outer : nil,
-                                        bottom: ruled ? (printing == nil ? outer : inner) : nil,
-                                        indent: .init(left: inset + hang, right: inset, hanging: hang))
-            p.keepNext = printing != nil
-            emit(p, RunProperties().runs(label + copyTo.joined(separator: "，") + "。"))
+            let text = copyTo.joined(separator: "，") + "。"
+            let hang = Units.twips(size * Ink.width(label))
+            let perLine = (Units.points(mm: layout.typeAreaWidth) - 2 * size) / size - Ink.width(label)
+            lines += max(1, Int((Ink.width(text) / perLine).rounded(.up)))
+            rows.append(ParagraphProperties(style: "Record", indent: .init(left: inset + hang, right: inset, hanging: hang))
+                .paragraph(RunProperties().runs(label + text)))
         }
         if let printer = printing {
             let when = (document.printDate ?? document.date).chinese + "印发"
-            emit(ParagraphProperties(style: "Record", frame: frame, top: copyTo.isEmpty ? outer : nil, bottom: outer,
-                                     tabs: [(typeWidth - inset, "right")], indent: .init(left: inset, right: inset)),
-                 RunProperties().runs(printer + "\t" + when))
+            lines += 1
+            rows.append(ParagraphProperties(style: "Record", tabs: [(typeWidth - inset, "right")],
+                                            indent: .init(left: inset, right: inset))
+                .paragraph(RunProperties().runs(printer + "\t" + when)))
         }
-        // The frame needs a paragraph after it to anchor to; a hairline one adds no page.
-        xml += ParagraphProperties(snapToGrid: false, before: 0, after: 0, exactLine: 2, markSize: 1).paragraph("")
+        func rule(_ side: String, _ mm: Millimetres?) -> String {
+            guard let mm else { return "<w:\(side) w:val=\"nil\"/>" }
+            return "<w:\(side) w:val=\"single\" w:sz=\"\(Units.eighths(mm: mm))\" w:space=\"0\" w:color=\"000000\"/>"
+        }
+        let outer: Millimetres? = layout.recordOuterRule
+        let table = """
+            <w:tbl><w:tblPr><w:tblW w:w="\(typeWidth)" w:type="dxa"/><w:tblBorders>\(rule("top", outer))\(rule("left", nil))\
+            \(rule("bottom", outer))\(rule("right", nil))\(rule("insideH", layout.recordInnerRule))\
+            \(rule("insideV", nil))</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>\
+            <w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>\
+            <w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="\(typeWidth)"/></w:tblGrid>
+            """ + rows.map { "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"\(typeWidth)\" w:type=\"dxa\"/>"
+                + "</w:tcPr>\($0)</w:tc></w:tr>" }.joined() + "</w:tbl>"
+        // A cell's content cannot end the text box: Word wants a paragraph after a table.
+        let after = ParagraphProperties(before: 0, after: 0, exactLine: 2, markSize: 1).paragraph("")
+        let height = Double(lines) * Units.mm(points: layout.linePitch) + 1
+        let box = Shapes.textBox(id: shapeID(), name: "版记",
+                                 .init(x: 0, y: 0, width: layout.typeAreaWidth, height: height,
+                                       horizontal: .margin, vertical: .margin, atBottom: true, pushesText: true),
+                                 paragraphs: table + after, grows: true)
+        // The box sits on the page of its anchor, the last paragraph: a hairline, so that it
+        // adds no page of its own.
+        xml += ParagraphProperties(before: 0, after: 0, exactLine: 2, markSize: 1).paragraph(box)
+    }
+
+    private mutating func letterCopyTo(_ copyTo: [String]) {
+        let label = "抄送："
+        let size = layout.recordFontSize
+        let hang = Units.twips(size * Ink.width(label))
+        let inset = Units.twips(size * layout.pageNumberInset)
+        blankLines(1)
+        emit(ParagraphProperties(style: "Record", indent: .init(left: inset + hang, right: inset, hanging: hang)),
+             RunProperties().runs(label + copyTo.joined(separator: "，") + "。"))
     }
 }

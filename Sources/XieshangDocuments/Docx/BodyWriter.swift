@@ -39,7 +39,7 @@ struct BodyWriter {
     var pitch: Int { Units.twips(layout.linePitch) }
     var typeWidth: Int { Units.twips(mm: layout.typeAreaWidth) }
     /// `n` characters of the body's grid, in twips.
-    func chars(_ n: Double) -> Int { Int((n * layout.characterPitch * 20).rounded()) }
+    func chars(_ n: Double) -> Int { Units.twips(n * layout.characterAdvance) }
     var red: String { layout.red }
 
     // MARK: Emitting
@@ -54,7 +54,7 @@ struct BodyWriter {
         if pendingPageBreak {
             // A table cannot start a page itself: a hairline paragraph carries the break.
             pendingPageBreak = false
-            xml += ParagraphProperties(snapToGrid: false, exactLine: 2, markSize: 1).paragraph("<w:r><w:br w:type=\"page\"/></w:r>")
+            xml += ParagraphProperties(exactLine: 2, markSize: 1).paragraph("<w:r><w:br w:type=\"page\"/></w:r>")
         }
         xml += table
     }
@@ -68,7 +68,7 @@ struct BodyWriter {
     /// One empty paragraph exactly `height` high, carrying `content` (floating shapes).
     mutating func spacer(_ height: Points, content: String = "") {
         guard height >= 0.5 || !content.isEmpty else { return }
-        emit(ParagraphProperties(snapToGrid: false, before: 0, after: 0,
+        emit(ParagraphProperties(before: 0, after: 0,
                                  exactLine: max(1, Units.twips(height)), markSize: 1), content)
     }
 
@@ -108,7 +108,7 @@ struct BodyWriter {
 
     /// A centred mark line (organ mark, minutes mark) of exact height for `size`.
     func markParagraph(_ text: String, size: Points) -> String {
-        ParagraphProperties(style: "OrganMark", snapToGrid: false, before: 0, after: 0,
+        ParagraphProperties(style: "OrganMark", before: 0, after: 0,
                             exactLine: Units.twips(Ink.line(for: size)), indent: .init(), alignment: "center")
             .paragraph(markRun(text, size: size))
     }
@@ -122,7 +122,9 @@ struct BodyWriter {
     /// The red rule as the bottom border of a body line, `gap` below its ink.
     func ruleBelowLine(gap: Millimetres, thickness: Millimetres) -> ParagraphProperties.Border {
         let inkToLineBottom = layout.linePitch - Ink.bottom(line: layout.linePitch, size: layout.bodyFontSize)
-        let space = Units.points(mm: gap) - inkToLineBottom
+        // LibreOffice draws the border about 3 pt lower than Word does; half of it splits the
+        // difference, leaving both within half a millimetre of the gap.
+        let space = Units.points(mm: gap) - inkToLineBottom - 1.5
         // Word stores the border distance in whole points, at most 31.
         return .init(width: max(2, Units.eighths(mm: thickness)), space: Int(min(31, max(0, space)).rounded()), color: red)
     }
@@ -174,11 +176,11 @@ struct BodyWriter {
         let fileWidth = Units.twips(2 * fileSize) + gap
         spacer(markSpacer(linesAbove: linesAbove, line: nameLine, size: nameSize))
         let names = organs.map {
-            ParagraphProperties(style: "OrganMark", snapToGrid: false, before: 0, after: 0,
+            ParagraphProperties(style: "OrganMark", before: 0, after: 0,
                                 exactLine: Units.twips(nameLine), indent: .init(), alignment: "distribute")
                 .paragraph(markRun($0, size: nameSize))
         }.joined()
-        let file = ParagraphProperties(style: "OrganMark", snapToGrid: false, before: 0, after: 0,
+        let file = ParagraphProperties(style: "OrganMark", before: 0, after: 0,
                                        exactLine: Units.twips(Ink.line(for: fileSize)), indent: .init(), alignment: "left")
             .paragraph(markRun("文件", size: fileSize))
         emitTable("""
@@ -215,7 +217,7 @@ struct BodyWriter {
         var shapes = Shapes.textBox(id: shapeID(), name: "发文机关标志",
                                     .init(x: layout.marginLeft, y: markTop, width: layout.typeAreaWidth,
                                           height: Units.mm(points: line)),
-                                    paragraph: markParagraph(organ, size: size))
+                                    paragraphs: markParagraph(organ, size: size))
         for (name, top, height) in [("版头粗线", thickTop, layout.letterThickRule),
                                     ("版头细线", thinTop, layout.letterThinRule),
                                     ("页脚细线", bottomThinTop, layout.letterThinRule),
@@ -256,11 +258,13 @@ struct BodyWriter {
         }
         let organ = document.issuingOrgans.first ?? ""
         let inset = chars(1)
+        // One character in on both sides by tab stops, not indents: the rule under the line
+        // spans the paragraph's indents and must span the type area.
         emit(ParagraphProperties(style: "Body",
                                  bottom: ruleBelowLine(gap: layout.documentRuleGap, thickness: layout.documentRuleThickness),
-                                 tabs: [(typeWidth - inset, "right")],
-                                 indent: .init(left: inset, right: inset), alignment: "left"),
-             RunProperties().runs(organ + "\t" + document.date.chinese))
+                                 tabs: [(inset, "left"), (typeWidth - inset, "right")],
+                                 indent: .init(), alignment: "left"),
+             RunProperties().runs("\t" + organ + "\t" + document.date.chinese))
         blankLines(1)
     }
 

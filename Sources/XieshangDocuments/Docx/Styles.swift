@@ -4,7 +4,7 @@ enum Styles {
     static func xml(_ layout: Layout) -> String {
         let f = layout.fonts
         let pitch = Units.twips(layout.linePitch)
-        let twoChars = Int((2 * layout.characterPitch * 20).rounded())
+        let twoChars = Units.twips(2 * layout.characterAdvance)
         func fonts(_ name: String) -> String {
             let n = XML.escape(name)
             return "<w:rFonts w:ascii=\"\(n)\" w:eastAsia=\"\(n)\" w:hAnsi=\"\(n)\" w:cs=\"\(n)\"/>"
@@ -24,20 +24,24 @@ enum Styles {
             return s + "</w:style>"
         }
         let noIndent = "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"0\"/>"
-        let bodyIndent = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"\(twoChars)\"/>"
+        let bodyIndent = "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"\(twoChars)\"/>"
         let exact = { (pt: Points) in "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(Units.twips(pt))\" w:lineRule=\"exact\"/>" }
-        let offGrid = "<w:snapToGrid w:val=\"0\"/>"
 
         var s = XML.declaration + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        // 28 characters a line come from condensing each character to the grid's pitch, not
+        // from snapping to the character grid: LibreOffice gives a 3号 character two cells of
+        // a 15.8 pt grid, while condensed text sets the same 28 characters in Word, WPS and
+        // LibreOffice. The grid stays in the section so that Word's page setup shows 22 × 28.
         // Widow control off: every page holds exactly 22 lines, as the standard counts them.
-        s += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(f.body))<w:kern w:val=\"2\"/>\(size(layout.bodyFontSize))"
+        s += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(f.body))"
+            + (layout.characterCondensing < 0 ? "<w:spacing w:val=\"\(Units.twips(layout.characterCondensing))\"/>" : "")
+            + "<w:kern w:val=\"2\"/>\(size(layout.bodyFontSize))"
             + "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-            + "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/>"
+            + "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:snapToGrid w:val=\"0\"/>"
             + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(pitch)\" w:lineRule=\"exact\"/>"
             + "<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
-        // The size is repeated on Normal: LibreOffice derives the character grid's cell from
-        // Normal's own East Asian size, not the defaults, and with its 12 pt fallback every 3号
-        // character would take two cells.
+        // The size is repeated on Normal: LibreOffice sizes the grid's cell from Normal's own
+        // East Asian size, not the defaults.
         s += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
             + "<w:rPr>\(size(layout.bodyFontSize))</w:rPr></w:style>"
         s += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
@@ -54,20 +58,19 @@ enum Styles {
                    pPr: "<w:keepNext/><w:outlineLvl w:val=\"1\"/>", rPr: fonts(f.kaiti))
         s += style("Heading3", "heading 3", basedOn: "Body", next: "Body",
                    pPr: "<w:keepNext/><w:outlineLvl w:val=\"2\"/>")
-        // Large type off the character grid: on it, Word gives each 22 pt character two grid cells.
         s += style("DocTitle", "公文标题", next: "Body",
-                   pPr: "<w:keepNext/>\(offGrid)\(noIndent)<w:jc w:val=\"center\"/>",
+                   pPr: "<w:keepNext/>\(noIndent)<w:jc w:val=\"center\"/>",
                    rPr: fonts(f.title) + size(layout.titleFontSize))
-        s += style("OrganMark", "发文机关标志", pPr: "\(offGrid)\(noIndent)<w:jc w:val=\"center\"/>",
+        s += style("OrganMark", "发文机关标志", pPr: "\(noIndent)<w:jc w:val=\"center\"/>",
                    rPr: fonts(f.title) + "<w:color w:val=\"\(layout.red)\"/>")
         s += style("DocumentNumber", "发文字号", pPr: "\(noIndent)<w:jc w:val=\"center\"/>")
         s += style("Addressee", "主送机关", next: "Body", pPr: "\(noIndent)<w:jc w:val=\"left\"/>")
-        s += style("TableText", "表格文字", pPr: offGrid + exact(layout.tableLinePitch) + noIndent,
+        s += style("TableText", "表格文字", pPr: exact(layout.tableLinePitch) + noIndent,
                    rPr: size(layout.tableFontSize))
-        s += style("Record", "版记", pPr: offGrid + exact(layout.linePitch), rPr: size(layout.recordFontSize))
-        s += style("Header", "header", pPr: offGrid + exact(Ink.line(for: layout.recipientFontSize)) + "<w:jc w:val=\"right\"/>",
+        s += style("Record", "版记", pPr: exact(layout.linePitch), rPr: size(layout.recordFontSize))
+        s += style("Header", "header", pPr: exact(Ink.line(for: layout.recipientFontSize)) + "<w:jc w:val=\"right\"/>",
                    rPr: "<w:color w:val=\"\(layout.recipientColor)\"/>" + size(layout.recipientFontSize))
-        s += style("Footer", "footer", pPr: offGrid + exact(Ink.line(for: layout.pageNumberFontSize)),
+        s += style("Footer", "footer", pPr: exact(Ink.line(for: layout.pageNumberFontSize)),
                    rPr: fonts(f.pageNumber) + size(layout.pageNumberFontSize))
         return s + "</w:styles>"
     }

@@ -55,8 +55,6 @@ struct RunProperties: Equatable {
 struct ParagraphProperties {
     struct Indent: Equatable {
         var left = 0, right = 0, firstLine = 0, hanging = 0
-        /// Hundredths of a character: Word then follows the character grid exactly.
-        var firstLineChars: Int?
     }
     struct Border: Equatable {
         var style = "single"
@@ -108,13 +106,10 @@ struct ParagraphProperties {
             s += "/>"
         }
         if let indent {
-            s += "<w:ind w:left=\"\(indent.left)\" w:right=\"\(indent.right)\""
-            if indent.hanging > 0 { s += " w:hanging=\"\(indent.hanging)\"" }
-            else {
-                if let chars = indent.firstLineChars { s += " w:firstLineChars=\"\(chars)\"" }
-                if indent.firstLine > 0 { s += " w:firstLine=\"\(indent.firstLine)\"" }
-            }
-            s += "/>"
+            // Every value is written, zeros too, so that none is inherited from the style
+            // (公文正文 indents its first line).
+            s += "<w:ind w:left=\"\(indent.left)\" w:right=\"\(indent.right)\" "
+                + (indent.hanging > 0 ? "w:hanging=\"\(indent.hanging)\"/>" : "w:firstLine=\"\(indent.firstLine)\"/>")
         }
         if let alignment { s += "<w:jc w:val=\"\(alignment)\"/>" }
         if let outlineLevel { s += "<w:outlineLvl w:val=\"\(outlineLevel)\"/>" }

@@ -106,6 +106,12 @@ extension Layout {
     /// `w:docGrid/@w:charSpace`: the grid's extra width per character over the body size, in
     /// 1/4096 pt (ECMA-376 §17.6.5).
     var gridCharSpace: Int { Int(((characterPitch - bodyFontSize) * 4096).rounded()) }
+    /// Tracking that sets body characters at most `characterPitch` apart, in whole twips
+    /// (what `w:spacing` holds); zero when they fit as they are.
+    var characterCondensing: Points { min(0, ((characterPitch - bodyFontSize) * 20).rounded(.down) / 20) }
+    /// How far apart body characters actually are, after condensing: the unit of "two
+    /// characters in" and "four characters from the right".
+    var characterAdvance: Points { bodyFontSize + characterCondensing }
 
     /// Refuses a layout that cannot hold what the standard promises.
     func validate() throws {

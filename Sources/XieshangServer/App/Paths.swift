@@ -27,6 +27,7 @@ enum Paths {
     static let localDaysOff = "/calendar/local-days-off"
     static func deleteLocalDayOff(_ day: String) -> String { "/calendar/local-days-off/\(day)/delete" }
 
+    static let plans = "/plans"
     static let regulation = "/regulation"
     static let audit = "/audit"
     static let users = "/users"

@@ -97,6 +97,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegulationRoutes())
     try app.register(collection: AuditRoutes())
     try app.register(collection: UserRoutes())
+    try app.register(collection: PlanningPages())
+    try app.register(collection: PlanningAPI())
+    try app.register(collection: CalendarFeeds())
     try app.register(collection: OpenAPIRoutes())
 }
 

@@ -9,5 +9,6 @@ enum Migrations {
         app.migrations.add(M003_CreateAuditLog())
         app.migrations.add(M004_CreateCalendar())
         app.migrations.add(SessionRecord.migration)
+        app.migrations.add(M005_CreatePlanning())
     }
 }

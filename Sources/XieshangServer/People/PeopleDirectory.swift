@@ -38,17 +38,27 @@ struct PeopleQuery: Content, Hashable, Sendable {
 final class PeopleDirectory: Sendable {
     private struct Cache {
         var pages: [PeopleQuery: PeoplePageDTO] = [:]
+        /// Bumped by every invalidation. A page read under an older generation may predate a
+        /// change that committed while it loaded, so it is returned but not kept.
+        var generation = 0
     }
     private let cache = NIOLockedValueBox(Cache())
     private static let maxCachedPages = 256
 
-    func invalidate() { cache.withLockedValue { $0 = Cache() } }
+    func invalidate() {
+        cache.withLockedValue { c in
+            c.pages.removeAll()
+            c.generation += 1
+        }
+    }
 
     func page(_ query: PeopleQuery, on db: any Database) async throws -> PeoplePageDTO {
         let query = try query.validated()
-        if let hit = cache.withLockedValue({ $0.pages[query] }) { return hit }
+        let (hit, generation) = cache.withLockedValue { ($0.pages[query], $0.generation) }
+        if let hit { return hit }
         let page = try await load(query, on: db)
         cache.withLockedValue { c in
+            guard c.generation == generation else { return }
             if c.pages.count >= Self.maxCachedPages { c.pages.removeAll() }
             c.pages[query] = page
         }

@@ -10,6 +10,8 @@ enum PersonStore {
         var code: String { "person_invalid" }
         var message: String { "人员信息有误：" + errors.map(\.message).joined(separator: " ") }
         var kind: DomainErrorKind { .invalid }
+        /// `field: message`, so API clients can place each problem.
+        var details: [String] { errors.map { "\($0.field): \($0.message)" } }
     }
 
     static func check(_ draft: PersonDraft, on db: any Database) async throws -> PersonDraft {

@@ -56,6 +56,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
             case .payloadTooLarge: return (.payloadTooLarge, "payload_too_large", "提交的内容过大。", [])
             case .unsupportedMediaType: return (.unsupportedMediaType, "unsupported_media_type", "不支持的内容类型。", [])
             case .methodNotAllowed: return (.methodNotAllowed, "method_not_allowed", "不支持该请求方法。", [])
+            case .unprocessableEntity:
+                // Vapor's answer to a body that is missing where one is decoded: bad input (400),
+                // said in Chinese rather than with Vapor's English reason.
+                return (.badRequest, "invalid_request", "请求内容有误：缺少请求内容。", [])
             default:
                 if e.status.code < 500 {
                     return (e.status, "bad_request", "请求有误：\(e.reason)", [])

@@ -51,9 +51,11 @@ enum UserStore {
             if try await UserModel.query(on: db).filter(\.$username == u.username).count() > 0 {
                 throw Refusal(.conflict, code: "username_taken", message: "用户名“\(u.username)”已被使用。")
             }
-            if let id = u.personID, try await PersonModel.find(id, on: db) == nil { throw NotFound.of("人员") }
-            if let id = u.committeeID, try await CommitteeModel.find(id, on: db) == nil { throw NotFound.of("委室") }
-            if let id = u.departmentID, try await DepartmentModel.find(id, on: db) == nil { throw NotFound.of("部门") }
+            // Unknown references are a mistake in the input (400), not a missing page.
+            func unknown(_ what: String) -> Refusal { Refusal(.invalid, code: "user_invalid", message: "所选\(what)不存在。") }
+            if let id = u.personID, try await PersonModel.find(id, on: db) == nil { throw unknown("人员") }
+            if let id = u.committeeID, try await CommitteeModel.find(id, on: db) == nil { throw unknown("委室") }
+            if let id = u.departmentID, try await DepartmentModel.find(id, on: db) == nil { throw unknown("部门") }
             let m = UserModel()
             m.username = u.username
             m.displayName = u.displayName

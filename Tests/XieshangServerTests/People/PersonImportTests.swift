@@ -249,7 +249,8 @@ struct PersonImportTests {
             }
             // Anonymous: the API says who are you (401), not 403.
             let anonymous = try await Self.postCSV(TestClient(app), data)
-            #expect(anonymous.status == .unauthorized || anonymous.status == .forbidden)
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymous.errorCode == "unauthenticated")
             #expect(try await Self.personCount(app) == persons)
         }
     }
