@@ -48,6 +48,15 @@ let package = Package(
         .executableTarget(name: "xieshang", dependencies: ["XieshangServer"], swiftSettings: strict),
         .testTarget(name: "XieshangCoreTests", dependencies: ["XieshangCore"], swiftSettings: strict),
         .testTarget(
+            name: "XieshangDocumentsTests",
+            dependencies: [
+                "XieshangDocuments",
+                "XieshangCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "XieshangServerTests",
             dependencies: [
                 "XieshangServer",

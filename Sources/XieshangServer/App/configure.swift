@@ -100,6 +100,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PlanningPages())
     try app.register(collection: PlanningAPI())
     try app.register(collection: CalendarFeeds())
+    try app.register(collection: PlanNotice())
     try app.register(collection: OpenAPIRoutes())
 }
 

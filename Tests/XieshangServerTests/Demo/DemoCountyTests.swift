@@ -28,7 +28,7 @@ struct DemoCountyTests {
             audit: AuditEntryModel.query(on: db).count())
     }
 
-    @Test("the demo county has about 150 members, 12 experts, 20 sectors, 6 committees, about 30 departments and 10 users")
+    @Test("the demo county has about 150 members, 12 experts, 20 sectors, 6 committees, about 30 departments and 12 users (one per role, two more committees)")
     func demoCountyHasARealisticShape() async throws {
         try await TestApp.run { app in
             let c = try await Self.counts(app)
@@ -37,7 +37,7 @@ struct DemoCountyTests {
             #expect(c.sectors == 20)
             #expect(c.committees == 6)
             #expect((25...40).contains(c.departments), "departments: \(c.departments)")
-            #expect(c.users == 10)
+            #expect(c.users == Demo.usernames.count + Demo.extraCommitteeUsers.count)
             #expect(c.organizations == 1)
             #expect(try await CommitteeModel.query(on: app.db).filter(\CommitteeModel.$isOffice == true).all().map(\.name) == ["办公室"])
 
@@ -52,7 +52,7 @@ struct DemoCountyTests {
         }
     }
 
-    @Test("there is exactly one demo user per role")
+    @Test("every role has exactly one demo login, except committee staff (one per committee)")
     func oneUserPerRole() async throws {
         try await TestApp.run { app in
             let users = try await UserModel.query(on: app.db).all()
@@ -60,10 +60,15 @@ struct DemoCountyTests {
             for u in users {
                 for role in try Role.parseList(u.roles) { holders[role, default: []].append(u.username) }
             }
-            for role in Role.allCases {
-                #expect(holders[role]?.count == 1, "\(role): \(holders[role] ?? [])")
+            // The ten role logins, in Role order (admin, office, committee, chair, …), hold that role alone.
+            #expect(Demo.usernames.count == Role.allCases.count)
+            for (role, username) in zip(Role.allCases, Demo.usernames) {
+                let user = try #require(users.first { $0.username == username }, "no demo user \(username)")
+                #expect(try Role.parseList(user.roles) == [role], "\(username) should be \(role) only")
+                let expected = role == .committee ? [username] + Demo.extraCommitteeUsers : [username]
+                #expect(Set(holders[role] ?? []) == Set(expected), "\(role): \(holders[role] ?? [])")
             }
-            #expect(Set(users.map(\.username)) == Set(Demo.usernames))
+            #expect(Set(users.map(\.username)) == Set(Demo.usernames + Demo.extraCommitteeUsers))
             // Users who stand for a person are linked to one.
             for name in ["office", "member", "expert", "department"] {
                 #expect(users.first { $0.username == name }?.personID != nil, "\(name) has no person")

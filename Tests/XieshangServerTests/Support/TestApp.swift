@@ -36,6 +36,8 @@ enum TestApp {
     private static func boot(demo: Bool, clock: ManualClock,
                              _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
         let app = try await Application.make(.testing)
+        // Migrations log every step at info; thousands of lines hide the test results.
+        app.logger.logLevel = .warning
         do {
             var security = SecurityPolicy()
             security.bcryptCost = 4  // the minimum: tests hash many passwords
@@ -151,7 +153,10 @@ extension TestingHTTPResponse {
 
 /// Demo-county helpers shared by tests.
 enum Demo {
+    /// One login per role.
     static let usernames = ["admin", "office", "committee", "chair", "vicechair", "secgen", "member", "expert", "department", "leader"]
+    /// Staff of two more committees, so that several committees can suggest topics.
+    static let extraCommitteeUsers = ["economy", "culture"]
 
     static func token(_ app: Application, for username: String) async throws -> String {
         try await UserStore.issueToken(username: username, name: "test", app: app, actor: "test")
