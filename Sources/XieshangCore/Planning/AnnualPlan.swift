@@ -113,8 +113,9 @@ public struct AnnualPlan: Sendable, Equatable, Codable {
         if topics.count != regulation.symposiaPerYear {
             w.append("目前共\(topics.count)个议题；工作办法规定一般每年安排\(regulation.symposiaPerYear)个。")
         }
-        if !topics.contains(where: { $0.isMergedWithPlenary(regulation) }) {
-            w.append("没有安排与全体会议合并进行的1、2月份议题。")
+        if !regulation.monthsMergedWithPlenary.isEmpty, !topics.contains(where: { $0.isMergedWithPlenary(regulation) }) {
+            let months = regulation.monthsMergedWithPlenary.map { "\($0)" }.joined(separator: "、")
+            w.append("没有安排与全体会议合并进行的\(months)月份议题。")
         }
         let held = topics.filter { !$0.isMergedWithPlenary(regulation) }
         for t in held where t.date == nil { w.append("议题“\(t.title)”尚未安排日期。") }
@@ -198,7 +199,8 @@ public struct DocumentNumber: Sendable, Equatable, Codable, CustomStringConverti
         let prefix = String(s[..<open])
         let yearText = s[s.index(after: open)..<close]
         let serialText = s[s.index(after: close)..<s.index(before: s.endIndex)]
-        guard !prefix.isEmpty, yearText.count == 4, let y = Int(yearText),
+        guard !prefix.isEmpty, !prefix.contains(where: { "〔〕[]()（）".contains($0) }),
+              yearText.count == 4, yearText.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(yearText),
               let n = Int(serialText), n > 0, !serialText.hasPrefix("0"),
               serialText.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         self.init(prefix: prefix, year: y, serial: n)

@@ -1,4 +1,4 @@
-/// The body's blocks: paragraphs and headings on the 28.9 pt grid, tables in a smaller size.
+/// The body's blocks: paragraphs and headings at the body's line pitch, tables in a smaller size.
 extension BodyWriter {
     mutating func blocks(_ blocks: [OfficialDocument.Block]) {
         var lastWasAttendance = false

@@ -155,10 +155,9 @@ extension BodyWriter {
             guard let mm else { return "<w:\(side) w:val=\"nil\"/>" }
             return "<w:\(side) w:val=\"single\" w:sz=\"\(Units.eighths(mm: mm))\" w:space=\"0\" w:color=\"000000\"/>"
         }
-        let outer: Millimetres? = layout.recordOuterRule
         let table = """
-            <w:tbl><w:tblPr><w:tblW w:w="\(typeWidth)" w:type="dxa"/><w:tblBorders>\(rule("top", outer))\(rule("left", nil))\
-            \(rule("bottom", outer))\(rule("right", nil))\(rule("insideH", layout.recordInnerRule))\
+            <w:tbl><w:tblPr><w:tblW w:w="\(typeWidth)" w:type="dxa"/><w:tblBorders>\(rule("top", layout.recordOuterRule))\(rule("left", nil))\
+            \(rule("bottom", layout.recordOuterRule))\(rule("right", nil))\(rule("insideH", layout.recordInnerRule))\
             \(rule("insideV", nil))</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>\
             <w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>\
             <w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="\(typeWidth)"/></w:tblGrid>

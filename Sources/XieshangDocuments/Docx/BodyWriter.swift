@@ -36,9 +36,8 @@ struct BodyWriter {
 
     // MARK: Units
 
-    var pitch: Int { Units.twips(layout.linePitch) }
     var typeWidth: Int { Units.twips(mm: layout.typeAreaWidth) }
-    /// `n` characters of the body's grid, in twips.
+    /// `n` body characters (as set, after condensing), in twips.
     func chars(_ n: Double) -> Int { Units.twips(n * layout.characterAdvance) }
     var red: String { layout.red }
 
@@ -95,9 +94,10 @@ struct BodyWriter {
         }
     }
 
-    /// The largest size up to `maximum` at which `text` fits the type area on one line.
-    func fittingSize(_ text: String, maximum: Points, width: Points? = nil) -> Points {
-        let available = width ?? Units.points(mm: layout.typeAreaWidth)
+    /// The largest size up to `maximum` at which `text` fits the type area on one line, in
+    /// half points (a long organ name is set smaller rather than wrapped).
+    func fittingSize(_ text: String, maximum: Points) -> Points {
+        let available = Units.points(mm: layout.typeAreaWidth)
         let size = min(maximum, available / max(1, Ink.width(text)) * 0.98)
         return (size * 2).rounded(.down) / 2
     }

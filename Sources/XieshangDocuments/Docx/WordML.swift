@@ -72,7 +72,6 @@ struct ParagraphProperties {
     var bottom: Border?
     /// Position in twips and alignment ("left", "right", "center").
     var tabs: [(position: Int, alignment: String)] = []
-    var snapToGrid: Bool?
     var before: Int?
     var after: Int?
     var exactLine: Int?
@@ -97,7 +96,6 @@ struct ParagraphProperties {
         if !tabs.isEmpty {
             s += "<w:tabs>" + tabs.map { "<w:tab w:val=\"\($0.alignment)\" w:pos=\"\($0.position)\"/>" }.joined() + "</w:tabs>"
         }
-        if let snapToGrid { s += "<w:snapToGrid w:val=\"\(snapToGrid ? 1 : 0)\"/>" }
         if before != nil || after != nil || exactLine != nil {
             s += "<w:spacing"
             if let before { s += " w:before=\"\(before)\"" }

@@ -128,7 +128,11 @@ struct PlanningAPI: RouteCollection {
 
     struct VersionOnly: Content { let version: Int }
 
+    // Writes check the role before reading the body: a refused caller learns nothing from
+    // a validation message, and an anonymous one is asked to sign in (401), not told 400.
+
     func schedule(req: Request) async throws -> PlanDTO {
+        try req.require(.managePlanning)
         let year = try Self.year(req)
         let input = try req.content.decode(VersionOnly.self)
         let plan = try await Self.applySchedule(year: year, version: input.version, on: req)
@@ -154,6 +158,7 @@ struct PlanningAPI: RouteCollection {
     struct DateInput: Content { let version: Int; let date: Day; let confirmNonWorkingDay: Bool? }
 
     func setDate(req: Request) async throws -> PlanDTO {
+        try req.require(.managePlanning)
         let year = try Self.year(req)
         guard let topicID = req.parameters.get("topic", as: Int.self) else { throw NotFound.of("议题") }
         let input = try req.content.decode(DateInput.self)
@@ -179,6 +184,7 @@ struct PlanningAPI: RouteCollection {
     struct BlockedInput: Content { let version: Int; let blockedDates: [BlockedDate] }
 
     func setBlockedDates(req: Request) async throws -> PlanDTO {
+        try req.require(.managePlanning)
         let year = try Self.year(req)
         let input = try req.content.decode(BlockedInput.self)
         let plan = try await Self.block(year: year, version: input.version, dates: input.blockedDates, on: req)
@@ -199,6 +205,7 @@ struct PlanningAPI: RouteCollection {
     struct StepInput: Content { let version: Int; let action: AnnualPlan.Action; let date: Day; let reference: String? }
 
     func takeStep(req: Request) async throws -> PlanDTO {
+        try req.require(.managePlanning)
         let year = try Self.year(req)
         let input = try req.content.decode(StepInput.self)
         let plan = try await Self.step(year: year, version: input.version, action: input.action, date: input.date,
@@ -228,6 +235,7 @@ struct PlanningAPI: RouteCollection {
     }
 
     func adjust(req: Request) async throws -> PlanDTO {
+        try req.require(.managePlanning)
         let year = try Self.year(req)
         let input = try req.content.decode(AdjustmentInput.self)
         let plan = try await Self.adjust(year: year, input: input, on: req)
@@ -272,6 +280,7 @@ struct PlanningAPI: RouteCollection {
     struct CallInput: Content { let deadline: Day }
 
     func openCall(req: Request) async throws -> Response {
+        try req.require(.managePlanning)
         let input = try req.content.decode(CallInput.self)
         return try await PlanningStore.openCall(year: Self.year(req), deadline: input.deadline, on: req)
             .encodeResponse(status: .created, for: req)
@@ -302,7 +311,11 @@ struct PlanningAPI: RouteCollection {
 
     func updateSuggestion(req: Request) async throws -> PlanningStore.SuggestionDTO {
         guard let id = req.parameters.get("id", as: Int.self) else { throw NotFound.of("议题建议") }
-        _ = try req.principal
+        let p = try req.principal
+        // The object check before the body: 404 to whoever may not see it, 403 to whoever
+        // sees it but did not write it.
+        let existing = try await PlanningStore.suggestion(id: id, for: p, on: req.db)
+        guard p.may(.suggestTopic(committeeID: existing.committeeID)) else { throw AccessError.forbidden }
         let input = try req.content.decode(SuggestionUpdate.self)
         return try await PlanningStore.update(id: id, version: input.version, input.suggestion, on: req)
     }

@@ -132,6 +132,7 @@ struct PlanningPages: RouteCollection {
         let errorDetails: [String]
         let timeline: PlanTimeline
         let versions: [VersionRow]
+        let mergedMonths: String
     }
     struct VersionRow: Encodable { let version: Int; let at: String; let actor: String; let note: String; let stateName: String }
 
@@ -166,7 +167,8 @@ struct PlanningPages: RouteCollection {
             referenceLabel: next.map(Self.referenceLabel) ?? "",
             today: Day(req.xieshang.clock.now()).iso, error: error?.message, errorDetails: error?.details ?? [],
             timeline: PlanTimeline(plan, committees: try await PlanningStore.committeeNames(on: req.db), regulation: req.xieshang.regulation),
-            versions: versions)
+            versions: versions,
+            mergedMonths: req.xieshang.regulation.monthsMergedWithPlenary.map { "\($0)月" }.joined(separator: "、"))
         let res = try await req.renderPage("plan", title: "\(year)年度协商计划", body: body)
         if let error { res.status = error.kind.status }
         return res

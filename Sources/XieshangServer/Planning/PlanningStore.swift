@@ -83,11 +83,12 @@ enum PlanningStore {
     }
 
     /// The suggestions this principal may see: all for the office and leadership, its own
-    /// committee's for a committee (二.1: committees see only their own).
+    /// committee's for a committee (二.1: committees see only their own). Anyone else is
+    /// refused, as the suggestions page refuses them, rather than shown an empty list.
     static func suggestions(year: Int, for p: Principal, on db: any Database) async throws -> [SuggestionDTO] {
         let q = TopicSuggestionModel.query(on: db).filter(\.$planYear == year).sort(\.$committeeID).sort(\.$id)
         if !p.may(.viewAllSuggestions) {
-            guard let c = p.committeeID, p.may(.suggestTopic(committeeID: c)) else { return [] }
+            guard let c = p.committeeID, p.may(.suggestTopic(committeeID: c)) else { throw AccessError.forbidden }
             q.filter(\.$committeeID == c)
         }
         let names = try await committeeNames(on: db)

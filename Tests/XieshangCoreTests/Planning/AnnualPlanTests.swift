@@ -127,6 +127,8 @@ struct AnnualPlanTests {
     @Test func documentNumberHasNoLeadingZeros() {
         #expect(DocumentNumber(prefix: "安政协办联发", year: 2026, serial: 1).text == "安政协办联发〔2026〕1号")
         #expect(DocumentNumber(parsing: "安政协办联发〔2026〕12号") == DocumentNumber(prefix: "安政协办联发", year: 2026, serial: 12))
+        #expect(DocumentNumber(parsing: "安政协办联发〔+202〕1号") == nil)
+        #expect(DocumentNumber(parsing: "安政协办联发〔2026〕第1号") == nil)
     }
 }
 

@@ -24,10 +24,23 @@ private enum Audience: Sendable {
     case signedIn
     /// Only these demo users.
     case only(Set<String>)
+    /// An object not every signed-in user may know of: `allowed` users get 200 (or a
+    /// permitted write), `refused` users see it but get 403, everyone else signed in gets
+    /// 404, exactly as if it did not exist.
+    case scoped(allowed: Set<String>, refused: Set<String>)
 }
 
 private let staff: Set<String> = ["admin", "office"]
 private let adminOnly: Set<String> = ["admin"]
+/// The CPPCC leadership: sees every committee's topic suggestions (二.1), writes none.
+private let leadership: Set<String> = ["chair", "vicechair", "secgen"]
+/// Staff of a committee (committee role): `committee` wrote the fixture suggestion.
+private let committeeStaff: Set<String> = ["committee", "economy", "culture"]
+/// Who may submit topic suggestions for their own committee: committee staff, and the
+/// office for 办公室 (the admin account belongs to no committee).
+private let suggesters: Set<String> = committeeStaff.union(["office"])
+/// The CPPCC side and county leaders may see a draft annual plan; an issued one everybody.
+private let draftPlanReaders: Set<String> = staff.union(leadership).union(committeeStaff).union(["leader"])
 
 /// Every registered route, as "METHOD /path/:param". A route the server registers but this
 /// table does not list fails `tableClassifiesEveryRegisteredRoute`, and so does a stale entry.
@@ -105,6 +118,50 @@ private let table: [String: Audience] = [
     "GET /api/v1/users": .only(adminOnly),
     "POST /api/v1/users": .only(adminOnly),
 
+    // Annual plan (the fixture plan of `year` is a draft: hidden from members, experts and departments)
+    "GET /plans": .signedIn,
+    "POST /plans": .only(staff),
+    "GET /plans/:year": .scoped(allowed: draftPlanReaders, refused: []),
+    "GET /plans/:year/print": .scoped(allowed: draftPlanReaders, refused: []),
+    "GET /plans/:year/notice.docx": .scoped(allowed: draftPlanReaders, refused: []),
+    "POST /plans/:year/topics": .only(staff),
+    "POST /plans/:year/topics/from-suggestions": .only(staff),
+    "POST /plans/:year/schedule": .only(staff),
+    "POST /plans/:year/topics/:topic/date": .only(staff),
+    "POST /plans/:year/blocked-dates": .only(staff),
+    "POST /plans/:year/steps": .only(staff),
+    "POST /plans/:year/adjustments": .only(staff),
+    "POST /plans/:year/call": .only(staff),
+    "POST /plans/:year/call/close": .only(staff),
+    "GET /api/v1/plans": .signedIn,
+    "POST /api/v1/plans": .only(staff),
+    "GET /api/v1/plans/:year": .scoped(allowed: draftPlanReaders, refused: []),
+    "GET /api/v1/plans/:year/versions": .scoped(allowed: draftPlanReaders, refused: []),
+    "PUT /api/v1/plans/:year/topics": .only(staff),
+    "POST /api/v1/plans/:year/schedule": .only(staff),
+    "POST /api/v1/plans/:year/topics/:topic/date": .only(staff),
+    "PUT /api/v1/plans/:year/blocked-dates": .only(staff),
+    "POST /api/v1/plans/:year/steps": .only(staff),
+    "POST /api/v1/plans/:year/adjustments": .only(staff),
+    "GET /api/v1/plans/:year/call": .signedIn,
+    "POST /api/v1/plans/:year/call": .only(staff),
+    "POST /api/v1/plans/:year/call/close": .only(staff),
+
+    // Topic suggestions (":id" is a suggestion of 农业农村委员会, written by `committee`)
+    "GET /plans/:year/suggestions": .only(staff.union(leadership).union(committeeStaff)),
+    "POST /plans/:year/suggestions": .only(suggesters),
+    "GET /suggestions/:id/edit": .scoped(allowed: ["committee"], refused: staff.union(leadership)),
+    "POST /suggestions/:id": .scoped(allowed: ["committee"], refused: staff.union(leadership)),
+    "GET /api/v1/plans/:year/suggestions": .only(staff.union(leadership).union(committeeStaff)),
+    "POST /api/v1/plans/:year/suggestions": .only(suggesters),
+    "GET /api/v1/suggestions/:id": .scoped(allowed: staff.union(leadership).union(["committee"]), refused: []),
+    "PUT /api/v1/suggestions/:id": .scoped(allowed: ["committee"], refused: staff.union(leadership)),
+
+    // Calendar feeds: the secret address is the credential (":token" is `committee`'s person feed)
+    "GET /ical/:token": .anyone,
+    "POST /plans/feeds": .signedIn,
+    "POST /api/v1/calendar-feeds": .signedIn,
+
     // API description
     "GET /api/v1/openapi.json": .anyone,
 ]
@@ -118,7 +175,9 @@ private let queries: [String: String] = [
 private let staticFiles = ["/css/app.css", "/js/calculator.js"]
 
 private let anonymous = "anonymous"
-private let identities = [anonymous] + Demo.usernames
+/// One login per role, plus the staff of two more committees (object checks between committees).
+private let demoUsers = Demo.usernames + Demo.extraCommitteeUsers
+private let identities = [anonymous] + demoUsers
 
 // MARK: - What a request should get
 
@@ -126,6 +185,7 @@ private enum Outcome: CustomStringConvertible {
     case ok
     case redirect(to: String)
     case forbidden
+    case notFound
     case unauthorized
     /// A permitted write with an empty body: refused as invalid input, never as "who are
     /// you" or "you may not", and never a crash.
@@ -136,6 +196,7 @@ private enum Outcome: CustomStringConvertible {
         case .ok: "200"
         case .redirect(let to): "303 → \(to)"
         case .forbidden: "403"
+        case .notFound: "404"
         case .unauthorized: "401"
         case .permittedWrite: "anything but 401/403/5xx"
         }
@@ -162,6 +223,10 @@ private func expected(_ audience: Audience, method: HTTPMethod, isAPI: Bool, ide
         guard signedIn else { return refusedAnonymous }
         guard users.contains(identity) else { return .forbidden }
         return isRead ? .ok : .permittedWrite
+    case .scoped(let allowed, let refused):
+        guard signedIn else { return refusedAnonymous }
+        if allowed.contains(identity) { return isRead ? .ok : .permittedWrite }
+        return refused.contains(identity) ? .forbidden : .notFound
     }
 }
 
@@ -180,6 +245,12 @@ private struct Fixture {
     let departmentID: Int
     let year = 2026
     let dayOff = "2026-12-15"
+    /// A suggestion of 农业农村委员会 (written by `committee`) for the draft plan of `year`.
+    let suggestionID: Int
+    /// `committee`'s personal calendar feed.
+    let feedToken: String
+    /// The draft plan's only topic.
+    let topicID = 1
 
     static func load(_ app: Application) async throws -> Fixture {
         // A person no demo account belongs to: only staff may edit them.
@@ -189,8 +260,41 @@ private struct Fixture {
         let committee = try #require(try await CommitteeModel.query(on: app.db).filter(\.$isOffice == false).first())
         let sector = try #require(try await SectorModel.query(on: app.db).first())
         let department = try #require(try await DepartmentModel.query(on: app.db).first())
+        let planning = try await planningObjects(app, year: 2026)
         return Fixture(personID: try #require(person.id), committeeID: try #require(committee.id),
-                       sectorID: try #require(sector.id), departmentID: try #require(department.id))
+                       sectorID: try #require(sector.id), departmentID: try #require(department.id),
+                       suggestionID: planning.suggestionID, feedToken: planning.feedToken)
+    }
+
+    /// A draft plan of `year` with one topic, its open call for topics, one suggestion of
+    /// `committee` and `committee`'s personal feed, made through the API by their owners.
+    private static func planningObjects(_ app: Application, year: Int) async throws -> (suggestionID: Int, feedToken: String) {
+        let office = TestClient(app)
+        office.bearer = try await Demo.token(app, for: "office")
+        let committee = TestClient(app)
+        committee.bearer = try await Demo.token(app, for: "committee")
+        let agriculture = try #require(try await CommitteeModel.query(on: app.db).filter(\.$name == "农业农村委员会").first()?.id)
+
+        let plan = try await office.json(.POST, "/api/v1/plans", ["year": year])
+        #expect(plan.status == .created, "fixture plan: \(plan.status) \(plan.text.prefix(200))")
+        let topics = try await office.json(.PUT, "/api/v1/plans/\(year)/topics", PlanningAPI.TopicsInput(version: 1, topics: [
+            .init(id: nil, title: "推进高标准农田建设", rationale: nil, leadCommitteeID: agriculture, month: 6, sourceSuggestionIDs: nil),
+        ]))
+        #expect(topics.status == .ok, "fixture topics: \(topics.status) \(topics.text.prefix(200))")
+        let call = try await office.json(.POST, "/api/v1/plans/\(year)/call", ["deadline": "\(year)-12-31"])
+        #expect(call.status == .created, "fixture call: \(call.status) \(call.text.prefix(200))")
+
+        let draft = TopicSuggestionDraft(title: "发展农村电子商务", rationale: "农产品上行难，群众关切。",
+                                         grounds: [.publicConcern], suggestedMonth: 8, proposedLeadCommitteeID: nil)
+        let suggestion = try await committee.json(.POST, "/api/v1/plans/\(year)/suggestions", draft)
+        #expect(suggestion.status == .created, "fixture suggestion: \(suggestion.status) \(suggestion.text.prefix(200))")
+        let suggestionID = try JSONDecoder().decode(PlanningStore.SuggestionDTO.self, from: Data(buffer: suggestion.body)).id
+
+        let feed = try await committee.json(.POST, "/api/v1/calendar-feeds", ["scope": "person"])
+        #expect(feed.status == .created, "fixture feed: \(feed.status) \(feed.text.prefix(200))")
+        let url = try JSONDecoder().decode(CalendarFeeds.FeedDTO.self, from: Data(buffer: feed.body)).url
+        let token = try #require(url.split(separator: "/").last.map(String.init))
+        return (suggestionID, token)
     }
 
     /// The concrete path of a route, or nil (and a recorded issue) for a parameter this
@@ -209,6 +313,9 @@ private struct Fixture {
                 case ("id", "departments"): parts.append(String(departmentID))
                 case ("year", _): parts.append(String(year))
                 case ("day", _): parts.append(dayOff)
+                case ("id", "suggestions"): parts.append(String(suggestionID))
+                case ("topic", "topics"): parts.append(String(topicID))
+                case ("token", "ical"): parts.append(feedToken)
                 default:
                     Issue.record("\(route.key): no demo value for parameter :\(name) after \(previous)")
                     return nil
@@ -237,7 +344,7 @@ private final class Agents: @unchecked Sendable {
         let anon = TestClient(app)
         a.csrf[anonymous] = try await anon.csrfToken(from: Paths.login)
         a.pages[anonymous] = anon
-        for user in Demo.usernames {
+        for user in demoUsers {
             let c = try await TestClient.signedIn(app, as: user)
             a.pages[user] = c
             a.csrf[user] = try await c.csrfToken()
@@ -567,6 +674,9 @@ private func check(_ res: TestingHTTPResponse, _ want: Outcome, _ what: String, 
     case .forbidden:
         #expect(res.status == .forbidden, "\(what): want 403, got \(got)")
         if isAPI { #expect(res.errorCode == "forbidden", "\(what): API refusal code \(res.errorCode ?? "none")") }
+    case .notFound:
+        #expect(res.status == .notFound, "\(what): want 404, got \(got)")
+        if isAPI { #expect(res.errorCode == "not_found", "\(what): API refusal code \(res.errorCode ?? "none")") }
     case .unauthorized:
         #expect(res.status == .unauthorized, "\(what): want 401, got \(got)")
     case .permittedWrite:
