@@ -66,19 +66,21 @@ struct PrincipalMiddleware: AsyncMiddleware {
     private func principal(userID: Int, on req: Request) async throws -> Principal? {
         let cache = req.xieshang.principals
         if let p = cache.principal(userID: userID) { return p }
+        let generation = cache.generation
         guard let user = try await UserModel.find(userID, on: req.db), user.active else { return nil }
         let p = user.principal
-        cache.store(p)
+        cache.store(p, loadedAt: generation)
         return p
     }
 
     private func principal(tokenHash: String, on req: Request) async throws -> Principal? {
         let cache = req.xieshang.principals
         if let id = cache.userID(tokenHash: tokenHash), let p = cache.principal(userID: id) { return p }
+        let generation = cache.generation
         guard let token = try await APITokenModel.query(on: req.db).filter(\.$tokenHash == tokenHash).first(),
               let user = try await UserModel.find(token.userID, on: req.db), user.active else { return nil }
         let p = user.principal
-        cache.store(p, tokenHash: tokenHash)
+        cache.store(p, tokenHash: tokenHash, loadedAt: generation)
         return p
     }
 }

@@ -7,18 +7,29 @@ final class PrincipalCache: Sendable {
     private struct State {
         var byUser: [Int: Principal] = [:]
         var userByToken: [String: Int] = [:]
+        /// Bumped by every invalidation: a principal loaded before a revocation committed
+        /// must not be stored after it, or a revoked token would keep working.
+        var generation = 0
     }
     private let state = NIOLockedValueBox(State())
 
     func principal(userID: Int) -> Principal? { state.withLockedValue { $0.byUser[userID] } }
     func userID(tokenHash: String) -> Int? { state.withLockedValue { $0.userByToken[tokenHash] } }
 
-    func store(_ p: Principal, tokenHash: String? = nil) {
+    /// Take this before loading from the database, and hand it back to `store`.
+    var generation: Int { state.withLockedValue { $0.generation } }
+
+    func store(_ p: Principal, tokenHash: String? = nil, loadedAt generation: Int) {
         state.withLockedValue { s in
+            guard s.generation == generation else { return }
             s.byUser[p.userID] = p
             if let t = tokenHash { s.userByToken[t] = p.userID }
         }
     }
 
-    func invalidate() { state.withLockedValue { $0 = State() } }
+    func invalidate() {
+        state.withLockedValue { s in
+            s = State(generation: s.generation + 1)
+        }
+    }
 }

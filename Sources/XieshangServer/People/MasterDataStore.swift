@@ -33,6 +33,14 @@ enum MasterDataStore {
                 throw duplicate("委室", d.name)
             }
             let before = m.id == nil ? nil : m.dto
+            // Exactly one committee is the office (一.7): the first may be created as such;
+            // the flag is then never moved or removed through an edit.
+            if m.id != nil, d.isOffice != m.isOffice {
+                throw Refusal(.conflict, code: "office_flag_fixed", message: "办公室的统筹协调身份不能在此修改。")
+            }
+            if m.id == nil, d.isOffice, try await CommitteeModel.query(on: db).filter(\.$isOffice == true).count() > 0 {
+                throw Refusal(.conflict, code: "office_exists", message: "已有承担统筹协调的办公室。")
+            }
             m.name = d.name
             m.isOffice = d.isOffice
             m.sortOrder = d.sortOrder

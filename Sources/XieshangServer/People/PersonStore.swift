@@ -112,7 +112,17 @@ enum PersonStore {
         let departmentID = Dictionary(departments.map { ($0.name, $0.id!) }, uniquingKeysWith: { a, _ in a })
         var drafts: [(Int, PersonDraft)] = []
         var lineErrors: [LineError] = []
+        // Uploading the same roster twice must not double the people: a row matching a
+        // stored person (name and phone, or name and unit) is refused by line.
+        let stored = try await PersonModel.query(on: db).all()
+        let byPhone = Set(stored.compactMap { p in p.phone.map { p.name + "|" + $0 } })
+        let byUnit = Set(stored.filter { !$0.unit.isEmpty }.map { $0.name + "|" + $0.unit })
         for r in rows {
+            if let phone = r.phone, byPhone.contains(r.name + "|" + phone) {
+                lineErrors.append(LineError(line: r.line, reason: "“\(r.name)”（手机\(phone)）已在系统中，请勿重复导入"))
+            } else if let unit = r.unit, !unit.isEmpty, byUnit.contains(r.name + "|" + unit) {
+                lineErrors.append(LineError(line: r.line, reason: "“\(r.name)”（\(unit)）已在系统中，请勿重复导入"))
+            }
             let d = PersonDraft(name: r.name, gender: r.gender?.chineseName, kind: r.kind,
                                 sectorID: r.sectorName.flatMap { sectorID[$0] },
                                 committeeID: r.committeeName.flatMap { committeeID[$0] },
