@@ -15,6 +15,13 @@ struct CalendarFeeds: RouteCollection {
 
     static func path(_ token: String) -> String { "/ical/\(token).ics" }
 
+    /// The full address a calendar program needs, as this server was reached.
+    static func absolute(_ path: String, _ req: Request) -> String {
+        let host = req.headers.first(name: "X-Forwarded-Host") ?? req.headers.first(name: .host) ?? "127.0.0.1:8080"
+        let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? (req.application.xieshang.config.security.secureCookies ? "https" : "http")
+        return "\(scheme)://\(host)\(path)"
+    }
+
     /// The principal's existing feed address, or nil.
     static func url(for p: Principal, personal: Bool, on req: Request) async throws -> String? {
         let q = CalendarFeedModel.query(on: req.db).filter(\.$userID == p.userID)
@@ -56,7 +63,7 @@ struct CalendarFeeds: RouteCollection {
     func createFromPage(req: Request) async throws -> Response {
         let input = try req.content.decode(Input.self)
         let feed = try await Self.issue(personal: input.scope == "person", on: req)
-        req.flash("日历订阅地址：\(feed.url)（请在日历程序中“订阅日历”时填写完整网址）")
+        req.flash("已生成日历订阅地址：\(Self.absolute(feed.url, req))")
         return req.redirect(to: "/plans")
     }
 

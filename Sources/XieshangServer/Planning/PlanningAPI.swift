@@ -215,7 +215,7 @@ struct PlanningAPI: RouteCollection {
 
     static func step(year: Int, version: Int, action: AnnualPlan.Action, date: Day, reference: String,
                      on req: Request) async throws -> AnnualPlan {
-        let actor = try req.principal.username
+        let actor = try req.principal.displayName
         let regulation = req.xieshang.regulation
         return try await PlanningStore.mutate(year: year, expectedVersion: version, action: "annual_plan.\(action.rawValue)",
                                               note: action.chineseName, on: req) { plan in
@@ -244,7 +244,7 @@ struct PlanningAPI: RouteCollection {
 
     static func adjust(year: Int, input: AdjustmentInput, on req: Request) async throws -> AnnualPlan {
         try await checkCommittees(input.leadCommitteeID.map { [$0] } ?? [], on: req)
-        let actor = try req.principal.username
+        let actor = try req.principal.displayName
         let today = Day(req.xieshang.clock.now())
         let scheduler = PlanningStore.scheduler(req)
         let regulation = req.xieshang.regulation

@@ -62,6 +62,7 @@ struct PlanningPages: RouteCollection {
         let ourTopics: [Lead]
         let timeline: PlanTimeline?
         let feedURL: String?
+        let personalFeedURL: String?
     }
 
     func index(req: Request) async throws -> Response {
@@ -77,18 +78,19 @@ struct PlanningPages: RouteCollection {
             if timeline == nil || plan.year == today.year {
                 timeline = PlanTimeline(plan, committees: names, regulation: req.xieshang.regulation)
             }
-            if let c = p.committeeID {
+            if let c = p.committeeID, p.has(.committee) {
                 committeeName = names[c]
                 ours += plan.topics.filter { $0.leadCommitteeID == c }.map {
                     IndexBody.Lead(year: plan.year, title: $0.title, month: $0.month, date: $0.date?.chinese)
                 }
             }
         }
-        let feed = try await CalendarFeeds.url(for: p, personal: false, on: req)
+        let feed = try await CalendarFeeds.url(for: p, personal: false, on: req).map { CalendarFeeds.absolute($0, req) }
+        let personalFeed = try await CalendarFeeds.url(for: p, personal: true, on: req).map { CalendarFeeds.absolute($0, req) }
         let body = IndexBody(plans: plans.map { .init(year: $0.year, stateName: $0.stateName, topics: $0.topics, documentNumber: $0.documentNumber) },
                              canManage: p.may(.managePlanning), nextYear: today.year + 1,
                              callMonth: req.xieshang.regulation.topicCallMonth, ourCommittee: committeeName,
-                             ourTopics: ours, timeline: timeline, feedURL: feed)
+                             ourTopics: ours, timeline: timeline, feedURL: feed, personalFeedURL: personalFeed)
         return try await req.renderPage("plans", title: "年度协商计划", body: body)
     }
 
@@ -229,7 +231,8 @@ struct PlanningPages: RouteCollection {
             let ids = f.suggestionIDs ?? []
             guard !ids.isEmpty else { throw PlanningError.invalidTopic(["请至少勾选一条议题建议。"]) }
             let all = try await PlanningStore.suggestions(year: year, for: p, on: req.db)
-            let chosen = all.filter { ids.contains($0.id) }
+            // The first ticked suggestion gives the topic its defaults (title, month, lead).
+            let chosen = ids.compactMap { id in all.first { $0.id == id } }
             guard let first = chosen.first else { throw PlanningError.invalidTopic(["所选议题建议不存在。"]) }
             let regulation = req.xieshang.regulation
             let title = f.title.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? first.title

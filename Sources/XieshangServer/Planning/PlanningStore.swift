@@ -189,7 +189,7 @@ enum PlanningStore {
             throw Refusal(.invalid, code: "invalid_year", message: "年份须在2000到2100之间。")
         }
         let plan = AnnualPlan(year: year)
-        let actor = try req.principal.username
+        let actor = try req.principal.displayName
         let now = req.xieshang.clock.now()
         try await req.change { db in
             if try await AnnualPlanModel.query(on: db).filter(\.$year == year).count() > 0 {
@@ -209,7 +209,7 @@ enum PlanningStore {
     static func mutate(year: Int, expectedVersion: Int?, action: String, note: String, on req: Request,
                        _ transition: @escaping @Sendable (inout AnnualPlan) throws -> Void) async throws -> AnnualPlan {
         try req.require(.managePlanning)
-        let actor = try req.principal.username
+        let actor = try req.principal.displayName
         let now = req.xieshang.clock.now()
         return try await req.change { db in
             guard let m = try await AnnualPlanModel.query(on: db).filter(\.$year == year).first() else {

@@ -182,6 +182,27 @@ enum Planning {
         return s
     }
 
+    /// Every kind of planning object, for checks that want none missing (the OpenAPI
+    /// document's schemas): the call, suggestion 1 and more, a plan of `year` with a blocked
+    /// date, all four steps and one adjustment.
+    static func everything(_ app: Application, year: Int = year) async throws {
+        try await scheduledDraft(app, year: year)
+        struct Blocked: Encodable { let version: Int; let blockedDates: [BlockedDate] }
+        let office = try await api(app, "office")
+        let blocked = try await office.json(.PUT, plan(year) + "/blocked-dates", Blocked(
+            version: try await stored(app, year: year).version,
+            blockedDates: [BlockedDate(day: Day(year: year, month: 3, day: 10)!, reason: "县政协全体会议")]))
+        #expect(blocked.status == .ok, "blocking a date: \(blocked.status) \(blocked.text.prefix(300))")
+        try await issue(app, year: year)
+        let (p, version) = try await stored(app, year: year)
+        let topic = try #require(p.topics.last)
+        struct Adjustment: Encodable { let version: Int; let topicID: Int; let title: String; let leadCommitteeID: Int?; let month: Int; let reason: String }
+        let adjusted = try await office.json(.POST, plan(year) + "/adjustments", Adjustment(
+            version: version, topicID: topic.id, title: topic.title, leadCommitteeID: topic.leadCommitteeID, month: 11,
+            reason: "与年终工作冲突，提前一个月"))
+        #expect(adjusted.status == .ok, "adjusting: \(adjusted.status) \(adjusted.text.prefix(300))")
+    }
+
     struct Step: Encodable { let version: Int; let action: String; let date: String; let reference: String }
 
     static let steps: [(action: String, date: String, reference: String)] = [
