@@ -246,7 +246,8 @@ struct PlanningFlowTests {
             #expect(plan.documentNumber == "安政协办联发〔2026〕5号")
             #expect(plan.nextAction == nil)
             #expect(plan.steps.map(\.action) == [.adopt, .report, .consent, .issue])
-            #expect(plan.steps.allSatisfy { $0.actor == "office" })
+            // The plan's records name the person (the office user 刘秋菊), the audit log the account.
+            #expect(plan.steps.allSatisfy { $0.actor == "刘秋菊" }, "\(plan.steps.map(\.actor))")
             #expect(plan.steps.map(\.date.iso) == Planning.steps.map(\.date))
             let shown = try await page.send(.GET, Planning.page())
             #expect(shown.text.contains("安政协办联发〔2026〕5号"))
@@ -354,7 +355,7 @@ struct PlanningFlowTests {
             let a = try #require(adjusted.adjustments.first)
             #expect(adjusted.adjustments.count == 1)
             #expect(a.reason == "与县文旅产业大会时间冲突，推迟一个月")
-            #expect(a.actor == "office" && a.topicID == tourism.id && a.date == Day(iso: "2026-11-29"))
+            #expect(a.actor == "刘秋菊" && a.topicID == tourism.id && a.date == Day(iso: "2026-11-29"))
             #expect(a.before.title == "推动文旅融合发展" && a.before.month == 10 && a.before.date == tourism.date)
             #expect(a.after.title == "推动文旅融合高质量发展" && a.after.month == 11)
             let newDate = try #require(a.after.date)
