@@ -72,7 +72,7 @@ def main() -> int:
     L = []
     L.append(f"# Xieshang benchmark — {meta['started']}")
     L.append("")
-    L.append(f"Machine: {meta['machine']}. Load average before the run: {meta['loadavg_before']}; "
+    L.append(f"Machine: {meta['machine']}. Load average before the measurements: {meta['loadavg_before']}; "
              f"after: {meta.get('loadavg_after', '—')}.")
     L.append(f"wrk: {s['threads']} threads, {s['connections']} connections, {s['duration']} s per endpoint "
              f"after a {s['warmup']} s warm-up, 127.0.0.1 only. Server: `{meta['binary']}`, SQLite (WAL), demo county "

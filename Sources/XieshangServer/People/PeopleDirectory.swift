@@ -1,5 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 import XieshangCore
@@ -36,33 +35,25 @@ struct PeopleQuery: Content, Hashable, Sendable {
 /// and a cache of recent pages cleared on every state change (correct because every write
 /// goes through `Application.change`).
 final class PeopleDirectory: Sendable {
-    private struct Cache {
-        var pages: [PeopleQuery: PeoplePageDTO] = [:]
-        /// Bumped by every invalidation. A page read under an older generation may predate a
-        /// change that committed while it loaded, so it is returned but not kept.
-        var generation = 0
-    }
-    private let cache = NIOLockedValueBox(Cache())
-    private static let maxCachedPages = 256
+    private let pages = GenerationCache<PeopleQuery, PeoplePageDTO>(capacity: 256)
+    private let lookupCache = GenerationCache<Int, MasterDataLookups>(capacity: 1)
+    /// Rendered HTML of the people page's body, by query and what the reader may see.
+    let fragments = GenerationCache<PeopleFragmentKey, String>(capacity: 256)
 
     func invalidate() {
-        cache.withLockedValue { c in
-            c.pages.removeAll()
-            c.generation += 1
-        }
+        pages.invalidate()
+        lookupCache.invalidate()
+        fragments.invalidate()
     }
 
     func page(_ query: PeopleQuery, on db: any Database) async throws -> PeoplePageDTO {
         let query = try query.validated()
-        let (hit, generation) = cache.withLockedValue { ($0.pages[query], $0.generation) }
-        if let hit { return hit }
-        let page = try await load(query, on: db)
-        cache.withLockedValue { c in
-            guard c.generation == generation else { return }
-            if c.pages.count >= Self.maxCachedPages { c.pages.removeAll() }
-            c.pages[query] = page
-        }
-        return page
+        return try await pages.value(for: query) { try await load(query, on: db) }
+    }
+
+    /// Committees, sectors and departments for forms and filters.
+    func lookups(on db: any Database) async throws -> MasterDataLookups {
+        try await lookupCache.value(for: 0) { try await MasterDataLookups.load(on: db) }
     }
 
     static let selectList: SQLQueryString = """
@@ -136,4 +127,12 @@ final class PeopleDirectory: Sendable {
                          expertise: Expertise.split(r.expertise), phone: r.phone, termStart: r.termStart,
                          termEnd: r.termEnd, protocolOrder: r.protocolOrder, version: r.version)
     }
+}
+
+/// What makes two readers see the same people page body.
+struct PeopleFragmentKey: Hashable, Sendable {
+    let query: PeopleQuery
+    let showPhone: Bool
+    let canCreate: Bool
+    let canImport: Bool
 }

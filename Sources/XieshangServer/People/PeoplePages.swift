@@ -33,11 +33,29 @@ struct PeoplePages: RouteCollection {
         let canImport: Bool
     }
 
+    struct Shell: Encodable { let html: String }
+    struct Fragment<B: Encodable>: Encodable { let body: B }
+
+    /// The list's body is rendered once per query and kind of reader and kept until the
+    /// next change; each request then renders only the layout around it.
     func list(req: Request) async throws -> Response {
         let p = try req.require(.viewPersons)
         let query = try req.query.decode(PeopleQuery.self).validated()
-        let page = try await req.xieshang.people.page(query, on: req.db)
-        let lookups = try await MasterDataLookups.load(on: req.db)
+        let key = PeopleFragmentKey(query: query, showPhone: p.isCPPCCSide, canCreate: p.may(.createPerson),
+                                    canImport: p.may(.importPersons))
+        let directory = req.xieshang.people
+        let html = try await directory.fragments.value(for: key) {
+            let page = try await directory.page(query, on: req.db)
+            let lookups = try await directory.lookups(on: req.db)
+            let body = Self.listBody(page, query: query, lookups: lookups, key: key)
+            let view = try await req.view.render("people-body", Fragment(body: body))
+            return String(buffer: view.data)
+        }
+        return try await req.renderPage("people", title: "人员", body: Shell(html: html))
+    }
+
+    static func listBody(_ page: PeoplePageDTO, query: PeopleQuery, lookups: MasterDataLookups,
+                         key: PeopleFragmentKey) -> ListBody {
         func link(_ n: Int) -> String {
             var parts: [String] = []
             if let q = query.q { parts.append("q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
@@ -48,15 +66,17 @@ struct PeoplePages: RouteCollection {
             return Paths.people + "?" + parts.joined(separator: "&")
         }
         let window = max(1, page.page - 3)...min(page.pageCount, page.page + 3)
-        let body = ListBody(
-            rows: page.items.map { $0.redacted(for: p) }, total: page.total, page: page.page, pageCount: page.pageCount,
+        // Only CPPCC-side readers get the phone column, so the rows need no per-reader
+        // redaction beyond dropping phones for everyone else.
+        let rows = key.showPhone ? page.items : page.items.map { var r = $0; r.phone = nil; return r }
+        return ListBody(
+            rows: rows, total: page.total, page: page.page, pageCount: page.pageCount,
             q: query.q ?? "",
             kinds: PersonKind.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: query.kind == $0.rawValue) },
             sectors: lookups.sectors.map { Option(value: String($0.id), label: $0.name, selected: query.sector == $0.id) },
             committees: lookups.committees.map { Option(value: String($0.id), label: $0.name, selected: query.committee == $0.id) },
             pages: page.pageCount > 1 ? window.map { PageLink(label: String($0), href: link($0), current: $0 == page.page) } : [],
-            showPhone: p.isCPPCCSide, canCreate: p.may(.createPerson), canImport: p.may(.importPersons))
-        return try await req.renderPage("people", title: "人员", body: body)
+            showPhone: key.showPhone, canCreate: key.canCreate, canImport: key.canImport)
     }
 
     struct DetailBody: Encodable {
@@ -97,7 +117,7 @@ struct PeoplePages: RouteCollection {
 
     private func renderForm(_ req: Request, action: String, heading: String, form: PersonForm,
                             errors: [PersonDraft.FieldError] = [], restricted: Bool, status: HTTPStatus = .ok) async throws -> Response {
-        let l = try await MasterDataLookups.load(on: req.db)
+        let l = try await req.xieshang.people.lookups(on: req.db)
         func opts(_ items: [(Int, String)], _ selected: String?) -> [Option] {
             items.map { Option(value: String($0.0), label: $0.1, selected: selected == String($0.0)) }
         }
