@@ -236,7 +236,16 @@ struct PeoplePages: RouteCollection {
 
 /// The column names the import understands, shown on the import page.
 enum PersonImportColumns {
-    static let documented = ["姓名（必填）", "性别", "类别（必填：委员、专家学者、领导、部门负责人、委室负责人）",
-                             "界别（委员必填）", "委室", "部门（部门负责人必填）", "工作单位", "职务", "专长（以、分隔）",
-                             "手机", "届次起", "届次止", "排序"]
+    static let documented: [String] = PersonImportColumn.allCases.map { c in
+        let note: String
+        switch c {
+        case .kind: note = "（必填：" + PersonKind.allCases.map(\.chineseName).joined(separator: "、") + "）"
+        case .sector: note = "（委员必填）"
+        case .department: note = "（部门负责人必填）"
+        case .committee: note = "（委室负责人必填）"
+        case .expertise: note = "（以、分隔）"
+        default: note = c.isRequired ? "（必填）" : ""
+        }
+        return c.chineseName + note
+    }
 }
