@@ -21,8 +21,12 @@ final class XieshangServices: Sendable {
         self.calendar = calendar
         self.writeGate = AsyncMutex()
         self.loginThrottle = LoginThrottle(policy: config.security, clock: clock)
-        self.principals = PrincipalCache()
-        self.people = PeopleDirectory()
+        // The caches are cleared by writes in this process only. On PostgreSQL several
+        // instances may share the database, and one instance's cache would outlive another's
+        // write (a revoked token still accepted), so they stay off there until instances
+        // tell each other about changes (LISTEN/NOTIFY).
+        self.principals = PrincipalCache(enabled: !isPostgres)
+        self.people = PeopleDirectory(caching: !isPostgres)
         self.isPostgres = isPostgres
     }
 }

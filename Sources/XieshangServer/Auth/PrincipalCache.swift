@@ -12,9 +12,12 @@ final class PrincipalCache: Sendable {
         var generation = 0
     }
     private let state = NIOLockedValueBox(State())
+    private let enabled: Bool
 
-    func principal(userID: Int) -> Principal? { state.withLockedValue { $0.byUser[userID] } }
-    func userID(tokenHash: String) -> Int? { state.withLockedValue { $0.userByToken[tokenHash] } }
+    init(enabled: Bool = true) { self.enabled = enabled }
+
+    func principal(userID: Int) -> Principal? { enabled ? state.withLockedValue { $0.byUser[userID] } : nil }
+    func userID(tokenHash: String) -> Int? { enabled ? state.withLockedValue { $0.userByToken[tokenHash] } : nil }
 
     /// Take this before loading from the database, and hand it back to `store`.
     var generation: Int { state.withLockedValue { $0.generation } }

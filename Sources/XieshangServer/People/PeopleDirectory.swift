@@ -35,10 +35,16 @@ struct PeopleQuery: Content, Hashable, Sendable {
 /// and a cache of recent pages cleared on every state change (correct because every write
 /// goes through `Application.change`).
 final class PeopleDirectory: Sendable {
-    private let pages = GenerationCache<PeopleQuery, PeoplePageDTO>(capacity: 256)
-    private let lookupCache = GenerationCache<Int, MasterDataLookups>(capacity: 1)
+    private let pages: GenerationCache<PeopleQuery, PeoplePageDTO>
+    private let lookupCache: GenerationCache<Int, MasterDataLookups>
     /// Rendered HTML of the people page's body, by query and what the reader may see.
-    let fragments = GenerationCache<PeopleFragmentKey, String>(capacity: 256)
+    let fragments: GenerationCache<PeopleFragmentKey, String>
+
+    init(caching: Bool = true) {
+        pages = GenerationCache(capacity: 256, enabled: caching)
+        lookupCache = GenerationCache(capacity: 1, enabled: caching)
+        fragments = GenerationCache(capacity: 256, enabled: caching)
+    }
 
     func invalidate() {
         pages.invalidate()

@@ -12,8 +12,12 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
     }
     private let state = NIOLockedValueBox(State())
     private let capacity: Int
+    private let enabled: Bool
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int, enabled: Bool = true) {
+        self.capacity = capacity
+        self.enabled = enabled
+    }
 
     func invalidate() {
         state.withLockedValue { s in
@@ -23,6 +27,7 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
     }
 
     func value(for key: Key, load: () async throws -> Value) async throws -> Value {
+        guard enabled else { return try await load() }
         let (hit, generation) = state.withLockedValue { ($0.entries[key], $0.generation) }
         if let hit { return hit }
         let value = try await load()

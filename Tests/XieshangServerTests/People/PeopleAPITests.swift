@@ -205,12 +205,14 @@ struct PeopleAPITests {
             let sector = try await Self.sectorID(app, "教育界")
             let all = try await Self.list(api)
 
-            // The list really is cached: a row written behind the application's back is not seen…
+            // The list really is cached (on SQLite; PostgreSQL deployments may run several
+            // instances and do not cache): a row written behind the application's back is not seen…
             let sneaky = PersonModel()
             sneaky.organizationID = 1; sneaky.name = "旁路写入"; sneaky.kind = "expert"; sneaky.unit = ""
             sneaky.title = ""; sneaky.expertise = ""; sneaky.protocolOrder = 1000; sneaky.version = 1
             try await sneaky.create(on: app.db)
-            #expect(try await Self.list(api).total == all.total, "expected a cached page")
+            let cached = !app.xieshang.isPostgres
+            #expect(try await Self.list(api).total == all.total + (cached ? 0 : 1), "expected a cached page only on SQLite")
 
             // …and every change made through the application clears it.
             let created = try await api.json(.POST, Paths.API.persons, Self.member("缓存测试", sectorID: sector))
