@@ -48,7 +48,15 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     }
 
     let resources = Bundle.module.url(forResource: "Resources", withExtension: nil)!
-    app.views.use(.leaf)
+    // Not `.leaf`: Leaf's own provider switches its template cache off in the development
+    // environment (what `serve` runs in without --env), so every page re-read and re-parsed
+    // its templates from disk on every request.
+    app.views.use { app in
+        var userInfo = app.leaf.userInfo
+        userInfo["application"] = app
+        return LeafRenderer(configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache,
+                            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
+    }
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
                                                   sandboxDirectory: resources.path + "/",
                                                   viewDirectory: resources.appendingPathComponent("Views").path + "/"))
@@ -65,6 +73,7 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     app.middleware.use(PrincipalMiddleware())
     app.middleware.use(CSRFMiddleware())
 
+    app.lifecycle.use(ChangeWatcher())
     Migrations.register(on: app)
     Commands.register(on: app)
     try routes(app)

@@ -36,7 +36,7 @@ struct MasterDataAPI: RouteCollection {
 
     func committees(req: Request) async throws -> [CommitteeDTO] {
         try req.require(.viewMasterData)
-        return try await MasterDataLookups.load(on: req.db).committees
+        return try await req.xieshang.people.lookups(on: req.db).committees
     }
 
     func createCommittee(req: Request) async throws -> Response {
@@ -52,7 +52,7 @@ struct MasterDataAPI: RouteCollection {
 
     func sectors(req: Request) async throws -> [SectorDTO] {
         try req.require(.viewMasterData)
-        return try await MasterDataLookups.load(on: req.db).sectors
+        return try await req.xieshang.people.lookups(on: req.db).sectors
     }
 
     func createSector(req: Request) async throws -> Response {
@@ -68,7 +68,7 @@ struct MasterDataAPI: RouteCollection {
 
     func departments(req: Request) async throws -> [DepartmentDTO] {
         try req.require(.viewMasterData)
-        return try await MasterDataLookups.load(on: req.db).departments
+        return try await req.xieshang.people.lookups(on: req.db).departments
     }
 
     func createDepartment(req: Request) async throws -> Response {

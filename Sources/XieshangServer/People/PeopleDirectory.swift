@@ -44,9 +44,15 @@ final class PeopleDirectory: Sendable {
         pages = GenerationCache(capacity: 256, enabled: caching)
         lookupCache = GenerationCache(capacity: 1, enabled: caching)
         fragments = GenerationCache(capacity: 256, enabled: caching)
+        bodies = GenerationCache(capacity: 256, enabled: caching)
     }
 
+    /// Encoded JSON of `/api/v1/persons` pages, by query and by whose contacts the reader sees.
+    struct BodyKey: Hashable, Sendable { let query: PeopleQuery; let contacts: String }
+    let bodies: GenerationCache<BodyKey, ByteBuffer>
+
     func invalidate() {
+        bodies.invalidate()
         pages.invalidate()
         lookupCache.invalidate()
         fragments.invalidate()

@@ -51,6 +51,8 @@ enum TestApp {
                 try await sql.raw("CREATE SCHEMA public").run()
             }
             try await prepare(app)
+            // As `serve` does: lifecycle handlers (the change watcher) start here.
+            try await app.asyncBoot()
             try await body(app)
         } catch {
             try? await app.asyncShutdown()
