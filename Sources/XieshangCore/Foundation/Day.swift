@@ -89,6 +89,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var isWeekend: Bool { weekday >= 6 }
 
+    /// 星期一 … 星期日.
+    public var chineseWeekday: String { "星期" + ["一", "二", "三", "四", "五", "六", "日"][weekday - 1] }
+
     /// The same day `n` calendar months later (negative: earlier), clamped to the month's end.
     public func adding(months n: Int) -> Day {
         let total = year * 12 + (month - 1) + n

@@ -71,8 +71,7 @@ public struct SymposiumScheduler: Sendable {
         guard let best = candidates.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else {
             return Suggestion(month: month, date: nil, reason: "\(month)月没有可安排的工作日，请手动指定")
         }
-        let weekday = ["一", "二", "三", "四", "五", "六", "日"][best.0.weekday - 1]
-        var reason = "\(best.0.month)月\(best.0.day)日（星期\(weekday)）：工作日，不紧邻节假日"
+        var reason = "\(best.0.month)月\(best.0.day)日（\(best.0.chineseWeekday)）：工作日，不紧邻节假日"
         let nearSkips = skipped.prefix(3)
         if !nearSkips.isEmpty { reason += "；已避开" + nearSkips.joined(separator: "、") }
         return Suggestion(month: month, date: best.0, reason: reason)

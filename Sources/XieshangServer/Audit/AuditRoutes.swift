@@ -71,10 +71,7 @@ struct AuditRoutes: RouteCollection {
     func page(req: Request) async throws -> Response {
         let list = try await load(req)
         let verification = (try? req.query.get(Bool.self, at: "verify")) == true ? try await AuditLog.verify(on: req.db) : nil
-        let fmt = DateFormatter()
-        fmt.locale = Locale(identifier: "zh_CN")
-        fmt.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        fmt.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let fmt = ChinaTime.formatter("yyyy-MM-dd HH:mm:ss")
         let rows = list.items.map {
             Row(sequence: $0.sequence, at: fmt.string(from: $0.at), actor: $0.actor, action: $0.action,
                 object: "\($0.objectType) #\($0.objectID)", before: $0.before, after: $0.after, hash: String($0.hash.prefix(12)))

@@ -46,8 +46,7 @@ struct PrincipalMiddleware: AsyncMiddleware {
         if let bearer = req.headers.bearerAuthorization {
             let hash = SHA256.hash(data: Data(bearer.token.utf8)).hex
             guard let p = try await principal(tokenHash: hash, on: req) else {
-                throw Refusal(.forbidden, code: "invalid_token", message: "API令牌无效或已被吊销。")
-                    .asUnauthorized
+                throw UnauthorizedRefusal(code: "invalid_token", message: "API令牌无效或已被吊销。")
             }
             req.setPrincipal(p, viaToken: true)
         } else if req.hasSessionCookie, let raw = req.session.data[SessionKeys.userID], let id = Int(raw) {
@@ -89,11 +88,7 @@ extension Request {
     var hasSessionCookie: Bool { cookies[application.sessions.configuration.cookieName] != nil }
 }
 
-extension Refusal {
-    /// A bad token is "who are you?" (401), not "you may not" (403).
-    var asUnauthorized: UnauthorizedRefusal { UnauthorizedRefusal(code: code, message: message) }
-}
-
+/// A bad token is "who are you?" (401), not "you may not" (403).
 struct UnauthorizedRefusal: AbortError, DomainError {
     let code: String
     let message: String

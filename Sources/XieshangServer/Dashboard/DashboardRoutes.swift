@@ -44,7 +44,7 @@ struct DashboardRoutes: RouteCollection {
             ]
         }
         let org = try await OrganizationModel.query(on: req.db).first()
-        let body = Body(today: "\(today.chinese) 星期" + ["一", "二", "三", "四", "五", "六", "日"][today.weekday - 1],
+        let body = Body(today: "\(today.chinese) \(today.chineseWeekday)",
                         todayKind: kind?.chinese ?? "不在已载入的日历范围内",
                         nextWorkingDay: (try? cal.addingWorkingDays(1, to: today))?.chinese,
                         outcomeDeadlineDays: days,

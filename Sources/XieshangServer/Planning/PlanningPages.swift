@@ -149,7 +149,7 @@ struct PlanningPages: RouteCollection {
         let lookups = try await MasterDataLookups.load(on: req.db)
         let suggestions = p.may(.managePlanning) ? try await PlanningStore.suggestions(year: year, for: p, on: req.db) : []
         let used = Set(plan.topics.flatMap(\.sourceSuggestionIDs))
-        let fmt = Self.timeFormatter()
+        let fmt = ChinaTime.formatter("yyyy-MM-dd HH:mm")
         let versions = try await PlanningStore.versions(year: year, on: req.db).map {
             VersionRow(version: $0.version, at: fmt.string(from: $0.at), actor: $0.actor, note: $0.note,
                        stateName: AnnualPlan.State(rawValue: $0.state)?.chineseName ?? $0.state)
@@ -160,7 +160,7 @@ struct PlanningPages: RouteCollection {
             rows: dto.topics.enumerated().map { i, t in
                 PlanBody.TopicRow(number: i + 1, topic: t, months: Self.monthOptions(t.month),
                                   committees: Self.committeeOptions(lookups.committees, t.leadCommitteeID),
-                                  dateText: t.mergedWithPlenary ? "与全体会议合并" : (t.date.map { "\($0.chinese)（星期\(["一", "二", "三", "四", "五", "六", "日"][$0.weekday - 1])）" } ?? "未安排"))
+                                  dateText: t.mergedWithPlenary ? "与全体会议合并" : (t.date.map { "\($0.chinese)（\($0.chineseWeekday)）" } ?? "未安排"))
             },
             newRowMonths: Self.monthOptions(nil), newRowCommittees: Self.committeeOptions(lookups.committees, nil),
             suggestions: suggestions.map { PlanBody.SuggestionRow(s: $0, used: used.contains($0.id)) },
@@ -183,14 +183,6 @@ struct PlanningPages: RouteCollection {
         case .consent: "县委同意的方式或文号"
         case .issue: "联合发文字号"
         }
-    }
-
-    static func timeFormatter() -> DateFormatter {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "zh_CN")
-        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f
     }
 
     struct TopicsForm: Content {
