@@ -21,6 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "XieshangCore", swiftSettings: strict),
+        .target(name: "XieshangMail", swiftSettings: strict),
         .target(
             name: "XieshangDocuments",
             dependencies: [
@@ -35,6 +36,7 @@ let package = Package(
             dependencies: [
                 "XieshangCore",
                 "XieshangDocuments",
+                "XieshangMail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -56,6 +58,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "XieshangMailTests", dependencies: ["XieshangMail"], swiftSettings: strict),
         .testTarget(
             name: "XieshangServerTests",
             dependencies: [

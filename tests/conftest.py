@@ -7,7 +7,8 @@ server. If XIESHANG_URL is already set, that server is used and none is started.
 
 Fixtures: `server_url` (the session server), `fresh_server` (starts a private server for a
 test that must not share state, e.g. the login throttle), `http_login` (a logged-in
-requests.Session, for checks a browser cannot see such as status codes).
+requests.Session, for checks a browser cannot see such as status codes), `smtp_sink` (a
+real SMTP server on 127.0.0.1 that stores what it receives, see support/smtp_sink.py).
 On a failing test the tail of each running server's log is attached to the report.
 """
 
@@ -81,3 +82,13 @@ def fresh_server():
 def http_login(server_url):
     """A requests.Session logged in as the given demo user: http_login("member")."""
     return lambda username, password=DEMO_PASSWORD: http_login_session(server_url, username, password)
+
+
+@pytest.fixture
+def smtp_sink():
+    """A running SmtpSink on a free port: `sink.port`, `sink.wait_for(n)`, `sink.messages()`."""
+    # Imported here so that a missing aiosmtpd fails only the tests that send mail.
+    from support.smtp_sink import SmtpSink
+
+    with SmtpSink() as sink:
+        yield sink

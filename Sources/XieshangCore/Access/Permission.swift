@@ -27,6 +27,22 @@ public enum Permission: Sendable, Equatable {
     case viewAllSuggestions
     /// A draft plan is internal to the CPPCC; an issued plan is public to every user.
     case viewPlan(issued: Bool)
+    /// Setting up a symposium from the issued plan: the office (一.7 "由县政协办公室统筹协调").
+    case createSymposium
+    /// The CPPCC side and county leaders see every symposium; a member, expert or department
+    /// only those it is invited to.
+    case viewSymposium(invited: Bool)
+    /// Drafting the implementation plan, the invitee list, pre-invitations, research and the
+    /// meetings' records: the lead committee of this symposium and the office (一.7).
+    case prepareSymposium(leadCommitteeID: Int)
+    /// Recording the chairman's meeting's adoption and sending formal notices: the office (三(一).3).
+    case actForOffice
+    /// Commenting on the draft invitee list (三(一).1 "广泛征求意见").
+    case commentOnInvitees
+    /// One's own invitation, answered on one's own page.
+    case answerInvitation(personID: Int)
+    /// Marking a division-of-work task done: its owner, the lead committee or the office.
+    case completeTask(owner: TaskOwner, leadCommitteeID: Int)
 }
 
 extension Principal {
@@ -53,6 +69,18 @@ extension Principal {
             return isStaff || has(.chair) || has(.viceChair) || has(.secretaryGeneral)
         case .viewPlan(let issued):
             return issued || isCPPCCSide || has(.leader)
+        case .createSymposium, .actForOffice:
+            return isStaff
+        case .viewSymposium(let invited):
+            return isCPPCCSide || has(.leader) || invited
+        case .prepareSymposium(let lead):
+            return isStaff || (has(.committee) && committeeID == lead)
+        case .commentOnInvitees:
+            return isCPPCCSide || has(.leader)
+        case .answerInvitation(let id):
+            return personID == id
+        case .completeTask(let owner, let lead):
+            return may(.prepareSymposium(leadCommitteeID: lead)) || ToDoReader(self).owns(owner)
         }
     }
 

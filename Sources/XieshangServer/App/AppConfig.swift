@@ -1,5 +1,6 @@
 import Foundation
 import XieshangCore
+import XieshangMail
 
 /// Configuration, parsed once from the environment at start-up.
 ///
@@ -18,9 +19,13 @@ public struct AppConfig: Sendable {
     public var loadDemo: Bool
     public var demoPassword: String
     public var security: SecurityPolicy
+    /// Outgoing mail (invitation letters, reminders); nil: letters are printed, not mailed.
+    public var mail: SMTPSettings?
 
     public init(database: Database, dataDirectory: String, loadDemo: Bool = false,
-                demoPassword: String = DemoCounty.password, security: SecurityPolicy = .init()) {
+                demoPassword: String = DemoCounty.password, security: SecurityPolicy = .init(),
+                mail: SMTPSettings? = nil) {
+        self.mail = mail
         self.database = database
         self.dataDirectory = dataDirectory
         self.loadDemo = loadDemo
@@ -56,8 +61,18 @@ public struct AppConfig: Sendable {
             default: problems.append("XIESHANG_SECURE_COOKIES 只能是 true 或 false")
             }
         }
+        var mail: SMTPSettings?
+        if let url = env["XIESHANG_SMTP_URL"], !url.isEmpty {
+            do {
+                let from = try MailAddress(env["XIESHANG_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xieshang@localhost",
+                                           name: env["XIESHANG_MAIL_FROM_NAME"] ?? "县政协办公室")
+                mail = try SMTPSettings(url: url, from: from)
+            } catch let e as MailError {
+                problems.append("XIESHANG_SMTP_URL / XIESHANG_MAIL_FROM：" + e.message)
+            }
+        }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        return AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security)
+        return AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security, mail: mail)
     }
 }
 

@@ -110,6 +110,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: PlanningAPI())
     try app.register(collection: CalendarFeeds())
     try app.register(collection: PlanNotice())
+    try app.register(collection: SymposiumAPI())
+    try app.register(collection: SymposiumPages())
     try app.register(collection: OpenAPIRoutes())
 }
 

@@ -21,6 +21,8 @@ struct DashboardRoutes: RouteCollection {
         let counts: [Count]
         let organization: String?
         let term: String?
+        let todo: [ToDoDTO]
+        let overdue: Int
     }
 
     func show(req: Request) async throws -> Response {
@@ -44,12 +46,14 @@ struct DashboardRoutes: RouteCollection {
             ]
         }
         let org = try await OrganizationModel.query(on: req.db).first()
+        let todo = try await ToDoDTO.all(for: p, on: req)
         let body = Body(today: "\(today.chinese) \(today.chineseWeekday)",
                         todayKind: kind?.chinese ?? "不在已载入的日历范围内",
                         nextWorkingDay: (try? cal.addingWorkingDays(1, to: today))?.chinese,
                         outcomeDeadlineDays: days,
                         outcomeDeadlineExample: (try? cal.addingWorkingDays(days, to: today))?.iso,
-                        counts: counts, organization: org?.name, term: org.map { "\($0.termName)（\($0.termStart) 至 \($0.termEnd)）" })
+                        counts: counts, organization: org?.name, term: org.map { "\($0.termName)（\($0.termStart) 至 \($0.termEnd)）" },
+                        todo: todo, overdue: todo.filter(\.overdue).count)
         return try await req.renderPage("dashboard", title: "工作台", body: body)
     }
 

@@ -112,6 +112,8 @@ public enum DemoCounty {
             m.organizationID = orgID
             m.version = 1
             PersonStore.apply(draft, to: m)
+            // Demo addresses under a reserved domain (RFC 2606): mail to them goes nowhere real.
+            m.email = "\(p.key)@anhua.example"
             try await m.create(on: db)
             persons[p.key] = m.id!
         }

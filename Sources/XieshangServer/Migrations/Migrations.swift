@@ -10,5 +10,6 @@ enum Migrations {
         app.migrations.add(M004_CreateCalendar())
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(M005_CreatePlanning())
+        app.migrations.add(M006_CreateSymposia())
     }
 }

@@ -65,6 +65,8 @@ final class PersonModel: Model, @unchecked Sendable {
     /// Tags joined by "、", the separator Chinese offices type.
     @Field(key: "expertise") var expertise: String
     @OptionalField(key: "phone") var phone: String?
+    /// Where invitation letters are mailed (三(一).3); added by M006.
+    @OptionalField(key: "email") var email: String?
     @OptionalField(key: "term_start") var termStart: String?
     @OptionalField(key: "term_end") var termEnd: String?
     @Field(key: "protocol_order") var protocolOrder: Int

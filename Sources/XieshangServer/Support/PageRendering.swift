@@ -26,7 +26,9 @@ struct Page<Body: Encodable>: Encodable {
 enum Navigation {
     static func items(for p: Principal?, currentPath: String) -> [Layout.NavItem] {
         guard let p else { return [] }
-        var items: [(String, String)] = [(Paths.dashboard, "工作台"), (Paths.plans, "年度计划"), (Paths.people, "人员")]
+        var items: [(String, String)] = [(Paths.dashboard, "工作台"), (Paths.plans, "年度计划"), ("/symposia", "协商座谈会")]
+        if p.personID != nil { items.append(("/invitations", "我的邀请")) }
+        items.append((Paths.people, "人员"))
         if p.may(.viewMasterData) { items.append((Paths.organization, "组织机构")) }
         items.append((Paths.calendar, "工作日历"))
         if p.may(.viewRegulation) { items.append((Paths.regulation, "工作规则")) }
