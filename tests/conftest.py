@@ -8,7 +8,8 @@ server. If XIESHANG_URL is already set, that server is used and none is started.
 Fixtures: `server_url` (the session server), `fresh_server` (starts a private server for a
 test that must not share state, e.g. the login throttle), `http_login` (a logged-in
 requests.Session, for checks a browser cannot see such as status codes), `smtp_sink` (a
-real SMTP server on 127.0.0.1 that stores what it receives, see support/smtp_sink.py).
+real SMTP server on 127.0.0.1 that stores what it receives, see support/smtp_sink.py;
+`smtp_sink_module` is one shared by a module's tests).
 On a failing test the tail of each running server's log is attached to the report.
 """
 
@@ -88,6 +89,15 @@ def http_login(server_url):
 def smtp_sink():
     """A running SmtpSink on a free port: `sink.port`, `sink.wait_for(n)`, `sink.messages()`."""
     # Imported here so that a missing aiosmtpd fails only the tests that send mail.
+    from support.smtp_sink import SmtpSink
+
+    with SmtpSink() as sink:
+        yield sink
+
+
+@pytest.fixture(scope="module")
+def smtp_sink_module():
+    """Like `smtp_sink`, shared by the tests of one module (e.g. by a module's private server)."""
     from support.smtp_sink import SmtpSink
 
     with SmtpSink() as sink:

@@ -1,7 +1,8 @@
 """The demo server and plain-HTTP helpers shared by tests/ (imported by the conftests and tests).
 
-DemoServer runs `xieshang serve --demo` on 127.0.0.1 with its own data directory and log
-file; forms_of / form_by_id read a page's forms; http_login_session logs a demo user in with
+DemoServer runs `xieshang serve --demo` on 127.0.0.1 with its own data directory, log file
+and, if given, extra environment (`DemoServer(name, env={"XIESHANG_SMTP_URL": ...})`);
+forms_of / form_by_id read a page's forms; http_login_session logs a demo user in with
 requests, for checks a browser cannot see (status codes, a POST without a page).
 """
 
@@ -48,8 +49,10 @@ class DemoServer:
 
     _running: list["DemoServer"] = []
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, env: dict[str, str] | None = None):
         self.name = name
+        # Extra environment for this server only, e.g. XIESHANG_SMTP_URL for a test's mail sink.
+        self.env = dict(env or {})
         self.binary = Path(os.environ.get("XIESHANG_BIN", REPO_ROOT / ".build/debug/xieshang"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -83,6 +86,7 @@ class DemoServer:
     def _spawn(self) -> None:
         env = {k: v for k, v in os.environ.items()
                if k not in ("DATABASE_URL", "XIESHANG_URL", "XIESHANG_TEST_DATABASE_URL")}
+        env.update(self.env)
         env["XIESHANG_DATA_DIR"] = str(self.data_dir)
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(

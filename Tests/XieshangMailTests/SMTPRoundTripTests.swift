@@ -27,7 +27,14 @@ struct SMTPRoundTripTests {
         try await SMTPClient.send(message, via: settings)
 
         let stored = try sink.waitForMessage(1)
-        #expect(stored.defects == [])
+        // The encoded-word `filename=` fallback is outside RFC 2047 by design (what older
+        // clients read); Python notes that, and nothing else may be flagged.
+        let knownFallbackDefects = ["encoded word inside quoted string", "missing trailing whitespace after encoded-word",
+                                    "duplicate parameter name; duplicate(s) ignored"]
+        #expect(stored.defects.filter { defect in
+            !(["Content-Type: ", "Content-Disposition: "].contains { defect.hasPrefix($0) }
+              && knownFallbackDefects.contains { defect.hasSuffix($0) })
+        } == [])
         #expect(stored.envelopeFrom == "<office@zx.example.cn>")
         #expect(stored.envelopeTo == "<zhang@example.cn>, <li@example.cn>")
         #expect(stored.subject == subject)
@@ -141,11 +148,13 @@ final class SinkProcess {
     }
 
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        // EOF on stdin ends the sink; SIGTERM, then SIGKILL, only if it does not.
         try? stdin.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { process.terminate() }
+        while process.isRunning && Date() < deadline.addingTimeInterval(5) { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -224,9 +233,9 @@ def content(kind):
     return part.get_content() if part else None
 defects = []
 for part in msg.walk():
-    defects += [f"{type(d).__name__}" for d in part.defects]
+    defects += [str(d) for d in part.defects]
     for name, value in part.items():
-        defects += [f"{name}: {type(d).__name__}" for d in getattr(value, "defects", ())]
+        defects += [f"{name}: {d}" for d in getattr(value, "defects", ())]
 json.dump({
     "subject": str(msg["Subject"]),
     "from": people("From"), "to": people("To"), "cc": people("Cc"),

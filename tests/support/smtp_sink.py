@@ -28,6 +28,7 @@ import email.policy
 import itertools
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -81,7 +82,7 @@ def _smtp_factory(handler: _StoringHandler, auth: tuple[str, str] | None):
             ok = (isinstance(auth_data, LoginPassword)
                   and (auth_data.login.decode("utf-8", "replace"),
                        auth_data.password.decode("utf-8", "replace")) == auth)
-            return AuthResult(success=ok)
+            return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd sends 535
 
         # Plain-text AUTH is the point: it is what the client under test must handle.
         return SMTP(handler, hostname=SINK_HOSTNAME, auth_require_tls=False, authenticator=check)
@@ -179,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exit-on-stdin-eof", action="store_true",
                         help="stop when stdin closes, e.g. when the process that started it dies")
     args = parser.parse_args(argv)
+    # A parent may spawn us with signals blocked (Foundation's Process on Linux passes on the
+    # mask of its thread): SIGTERM would then never arrive and the sink would outlive the test.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
     sink = SmtpSink(args.dir, host=args.host, port=args.port, auth=args.auth).start()
     print(f"PORT {sink.port}", flush=True)

@@ -60,12 +60,15 @@ extension Symposium {
                                          convenorID: Int?, attendeeIDs: [Int]) throws {
         guard date <= self.date else { throw SymposiumError.invalid(["\(kind.chineseName)须在协商座谈会之前召开。"]) }
         if time.count > 30 || place.count > 100 { throw SymposiumError.invalid(["时间或地点过长。"]) }
+        // Each attendee once, in the order given (NSOrderedSet does not deduplicate boxed Ints on Linux).
+        var seen = Set<Int>()
+        let attendees = attendeeIDs.filter { seen.insert($0).inserted }
         try update(kind) {
             $0.date = date
             $0.time = time.trimmingCharacters(in: .whitespacesAndNewlines)
             $0.place = place.trimmingCharacters(in: .whitespacesAndNewlines)
             $0.convenorID = convenorID
-            $0.attendeeIDs = Array(NSOrderedSet(array: attendeeIDs)).compactMap { $0 as? Int }
+            $0.attendeeIDs = attendees
         }
     }
 

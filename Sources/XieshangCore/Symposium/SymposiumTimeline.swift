@@ -56,43 +56,43 @@ public struct TimelineStep: Sendable, Equatable, Codable {
 public enum SymposiumTimeline {
     public static func steps(for s: Symposium, regulation: Regulation, calendar: WorkingCalendar,
                              today: Day) -> [TimelineStep] {
-        var provisional = false
-        func checked(_ f: () throws -> Day, fallback: Day) -> Day {
-            do { return try f() } catch {
-                provisional = true
-                return fallback
-            }
+        /// A date the calendar cannot place (its year is not covered) falls back to the plain
+        /// rule and is flagged; only the steps that depend on it are provisional.
+        func checked(_ f: () throws -> Day, fallback: Day) -> (day: Day, provisional: Bool) {
+            do { return (try f(), false) } catch { return (fallback, true) }
         }
         let d = s.date
         let planDue = checked({ try calendar.monthsBefore(regulation.implementationPlanLeadMonths, d) },
                               fallback: d.adding(months: -regulation.implementationPlanLeadMonths))
         let mobilizationRule = checked({ try calendar.monthsBefore(regulation.mobilizationLeadMonths, d) },
                                        fallback: d.adding(months: -regulation.mobilizationLeadMonths))
-        let mobilization = s.meeting(.mobilization).date ?? mobilizationRule
+        let mobilization = s.meeting(.mobilization).date.map { (day: $0, provisional: false) } ?? mobilizationRule
         let coordinationRule = checked({ try calendar.workingDayOnOrBefore(d.adding(days: -regulation.coordinationLeadDays)) },
                                        fallback: d.adding(days: -regulation.coordinationLeadDays))
-        let coordination = s.meeting(.coordination).date ?? coordinationRule
+        let coordination = s.meeting(.coordination).date.map { (day: $0, provisional: false) } ?? coordinationRule
         let outcomes = checked({ try calendar.addingWorkingDays(regulation.outcomeDeadlineWorkingDays, to: d) },
                                fallback: d.adding(days: regulation.outcomeDeadlineWorkingDays * 7 / 5))
 
         let planDone = s.implementationPlan.state != .draft && s.implementationPlan.state != .returned
         let researchDone = s.research.contains { !$0.findings.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let leadMonths = regulation.implementationPlanLeadMonths
-        let raw: [(TimelineStep.Kind, Day?, Day, TaskOwner, Bool, String)] = [
-            (.implementationPlan, nil, planDue, .committee(s.leadCommitteeID), planDone,
-             "会前\(leadMonths)个月（遇非工作日提前至最近的工作日）"),
-            (.mobilizationMeeting, nil, mobilization, s.viceChairInChargeID.map(TaskOwner.person) ?? .committee(s.leadCommitteeID),
+        let raw: [(TimelineStep.Kind, Day?, Day, TaskOwner, Bool, String, Bool)] = [
+            (.implementationPlan, nil, planDue.day, .committee(s.leadCommitteeID), planDone,
+             "会前\(leadMonths)个月（遇非工作日提前至最近的工作日）", planDue.provisional),
+            (.mobilizationMeeting, nil, mobilization.day, s.viceChairInChargeID.map(TaskOwner.person) ?? .committee(s.leadCommitteeID),
              s.meeting(.mobilization).held,
-             s.meeting(.mobilization).date == nil ? "会前\(regulation.mobilizationLeadMonths)个月，分管副主席召集" : "已定于此日召开"),
-            (.research, mobilization, coordination, .committee(s.leadCommitteeID), researchDone,
-             "部署动员会之后、工作协调会之前"),
-            (.coordinationMeeting, nil, coordination, .role(.secretaryGeneral), s.meeting(.coordination).held,
-             s.meeting(.coordination).date == nil ? "会前\(regulation.coordinationLeadDays)天（遇非工作日提前），秘书长主持" : "已定于此日召开"),
-            (.symposium, nil, d, .role(.office), s.heldOn != nil, "年度协商计划安排"),
-            (.outcomes, d, outcomes, .role(.office), false,
-             "会后\(regulation.outcomeDeadlineWorkingDays)个工作日内（会议当天不计）"),
+             s.meeting(.mobilization).date == nil ? "会前\(regulation.mobilizationLeadMonths)个月，分管副主席召集" : "已定于此日召开",
+             mobilization.provisional),
+            (.research, mobilization.day, coordination.day, .committee(s.leadCommitteeID), researchDone,
+             "部署动员会之后、工作协调会之前", mobilization.provisional || coordination.provisional),
+            (.coordinationMeeting, nil, coordination.day, .role(.secretaryGeneral), s.meeting(.coordination).held,
+             s.meeting(.coordination).date == nil ? "会前\(regulation.coordinationLeadDays)天（遇非工作日提前），秘书长主持" : "已定于此日召开",
+             coordination.provisional),
+            (.symposium, nil, d, .role(.office), s.heldOn != nil, "年度协商计划安排", false),
+            (.outcomes, d, outcomes.day, .role(.office), false,
+             "会后\(regulation.outcomeDeadlineWorkingDays)个工作日内（会议当天不计）", outcomes.provisional),
         ]
-        return raw.map { kind, start, due, owner, done, rule in
+        return raw.map { kind, start, due, owner, done, rule, provisional in
             TimelineStep(kind: kind, startsOn: start, due: due, owner: owner,
                          state: done ? .done : (today > due ? .overdue : .pending), rule: rule,
                          provisional: provisional)

@@ -87,15 +87,18 @@ struct SymposiumAPI: RouteCollection {
     }
 
     func arrangements(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.setArrangements(Self.id(req), Self.decode(SymposiumActions.ArrangementsInput.self, req), on: req), req)
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await dto(SymposiumActions.setArrangements(Self.id(req), Self.decode(SymposiumActions.ArrangementsInput.self, req), on: req), req)
     }
 
     func reschedule(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.reschedule(Self.id(req), Self.decode(SymposiumActions.RescheduleInput.self, req), on: req), req)
+        try await SymposiumAccess.require(.office, Self.id(req), on: req)
+        return try await dto(SymposiumActions.reschedule(Self.id(req), Self.decode(SymposiumActions.RescheduleInput.self, req), on: req), req)
     }
 
     func plan(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.plan(Self.id(req), Self.decode(SymposiumActions.PlanInput.self, req), on: req), req)
+        try await SymposiumAccess.require(.planAction, Self.id(req), on: req)
+        return try await dto(SymposiumActions.plan(Self.id(req), Self.decode(SymposiumActions.PlanInput.self, req), on: req), req)
     }
 
     struct Diff: Content { let from: Int; let to: Int; let changes: [ImplementationPlan.FieldChange] }
@@ -111,33 +114,39 @@ struct SymposiumAPI: RouteCollection {
     }
 
     func scheduleMeeting(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.scheduleMeeting(Self.id(req), Self.kind(req),
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await dto(SymposiumActions.scheduleMeeting(Self.id(req), Self.kind(req),
                                                        Self.decode(SymposiumActions.MeetingInput.self, req), on: req), req)
     }
 
     func recordMeeting(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.recordMeeting(Self.id(req), Self.kind(req),
+        try await SymposiumAccess.require(.recordMeeting(Self.kind(req)), Self.id(req), on: req)
+        return try await dto(SymposiumActions.recordMeeting(Self.id(req), Self.kind(req),
                                                      Self.decode(SymposiumActions.RecordInput.self, req), on: req), req)
     }
 
     func addTask(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.addTask(Self.id(req), Self.kind(req), Self.decode(SymposiumActions.TaskInput.self, req),
+        try await SymposiumAccess.require(.recordMeeting(Self.kind(req)), Self.id(req), on: req)
+        return try await dto(SymposiumActions.addTask(Self.id(req), Self.kind(req), Self.decode(SymposiumActions.TaskInput.self, req),
                                                on: req), req)
     }
 
     struct DoneInput: Content { let done: Bool }
 
     func completeTask(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.completeTask(Self.id(req), taskID: Self.int(req, "task", "分工事项"),
+        try await SymposiumAccess.require(.task(Self.int(req, "task", "分工事项")), Self.id(req), on: req)
+        return try await dto(SymposiumActions.completeTask(Self.id(req), taskID: Self.int(req, "task", "分工事项"),
                                                     done: Self.decode(DoneInput.self, req).done, on: req), req)
     }
 
     func addResearch(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.addResearch(Self.id(req), Self.decode(SymposiumActions.ResearchInput.self, req), on: req), req)
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await dto(SymposiumActions.addResearch(Self.id(req), Self.decode(SymposiumActions.ResearchInput.self, req), on: req), req)
     }
 
     func updateFindings(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.updateFindings(Self.id(req), researchID: Self.int(req, "research", "调研活动"),
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await dto(SymposiumActions.updateFindings(Self.id(req), researchID: Self.int(req, "research", "调研活动"),
                                                       Self.decode(SymposiumActions.FindingsInput.self, req), on: req), req)
     }
 
@@ -156,33 +165,40 @@ struct SymposiumAPI: RouteCollection {
     }
 
     func addInvitee(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.addInvitee(Self.id(req), Self.decode(SymposiumActions.InviteeInput.self, req), on: req), req)
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await dto(SymposiumActions.addInvitee(Self.id(req), Self.decode(SymposiumActions.InviteeInput.self, req), on: req), req)
     }
 
     func removeInvitee(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.removeInvitee(Self.id(req), personID: Self.int(req, "person", "受邀人"), on: req), req)
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await dto(SymposiumActions.removeInvitee(Self.id(req), personID: Self.int(req, "person", "受邀人"), on: req), req)
     }
 
     func preInvite(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.preInvite(Self.id(req), on: req), req)
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await dto(SymposiumActions.preInvite(Self.id(req), on: req), req)
     }
 
     func answer(req: Request) async throws -> SymposiumDTO {
+        try await SymposiumAccess.require(.answer(personID: Self.int(req, "person", "受邀人")), Self.id(req), on: req)
         let loaded = try await SymposiumActions.answer(Self.id(req), personID: Self.int(req, "person", "受邀人"),
                                                        Self.decode(SymposiumActions.AnswerInput.self, req), on: req)
         return try await dto(loaded, req)
     }
 
     func remind(req: Request) async throws -> InvitationMail.Report {
-        try await InvitationMail.remind(Self.id(req), on: req)
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await InvitationMail.remind(Self.id(req), on: req)
     }
 
     func sendNotices(req: Request) async throws -> InvitationMail.Report {
-        try await InvitationMail.sendNotices(Self.id(req), on: req)
+        try await SymposiumAccess.require(.office, Self.id(req), on: req)
+        return try await InvitationMail.sendNotices(Self.id(req), on: req)
     }
 
     func comment(req: Request) async throws -> SymposiumDTO {
-        try await dto(SymposiumActions.comment(Self.id(req), Self.decode(SymposiumActions.CommentInput.self, req), on: req), req)
+        try await SymposiumAccess.require(.comment, Self.id(req), on: req)
+        return try await dto(SymposiumActions.comment(Self.id(req), Self.decode(SymposiumActions.CommentInput.self, req), on: req), req)
     }
 
     func attendees(req: Request) async throws -> AttendeeListDTO {

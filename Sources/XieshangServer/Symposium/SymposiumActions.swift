@@ -256,20 +256,25 @@ enum SymposiumActions {
         return try await SymposiumStore.mutate(id, action: "invitee.add", on: req, authorize: SymposiumStore.preparer) { s, _ in
             try s.addInvitee(personID: input.personID, name: name, category: AttendeeCategory(kind: kind),
                              reason: input.reason ?? "", isCurrentMember: kind == .member)
-            try checkQuota(s, regulation: regulation, sectors: nil)
+            try checkQuota(s, regulation: regulation)
             return ["person": String(input.personID), "name": name]
         }
     }
 
-    /// Refuses only a list outside the Regulation's allowed range; a count outside the
-    /// preferred range is a warning shown with the list.
-    static func checkQuota(_ s: Symposium, regulation: Regulation, sectors: [Int: Int]?) throws {
-        let counts = s.invitees.filter { $0.state.counts }.map { InviteeCount(category: $0.category, sectorID: sectors?[$0.personID]) }
-        let report = InviteeQuotaReport.evaluate(counts, regulation: regulation)
-        // Too few is the normal state of a list being built; only too many is refused.
-        let over = report.members > regulation.invitedMembers.allowed.upperBound
-            || report.experts > regulation.invitedExperts.allowed.upperBound
-        if over { throw SymposiumError.quotaRefused(report.refusals) }
+    /// A list being built is short of the quotas for a while, which the page shows as a
+    /// warning; only going beyond the Regulation's allowed maximum is refused.
+    static func checkQuota(_ s: Symposium, regulation: Regulation) throws {
+        let counting = s.invitees.filter { $0.state.counts }
+        let members = counting.filter { $0.category == .members }.count
+        let experts = counting.filter { $0.category == .experts }.count
+        var p: [String] = []
+        if members > regulation.invitedMembers.allowed.upperBound {
+            p.append("拟邀请委员\(members)位，超过上限\(regulation.invitedMembers.allowed.upperBound)位。")
+        }
+        if experts > regulation.invitedExperts.allowed.upperBound {
+            p.append("拟邀请专家学者\(experts)位，超过上限\(regulation.invitedExperts.allowed.upperBound)位。")
+        }
+        if !p.isEmpty { throw SymposiumError.quotaRefused(p) }
     }
 
     static func removeInvitee(_ id: Int, personID: Int, on req: Request) async throws -> SymposiumStore.Loaded {

@@ -239,7 +239,8 @@ struct SymposiumPages: RouteCollection {
     }
 
     func arrangements(req: Request) async throws -> Response {
-        try await act(req, .overview, success: "已保存会议安排。") {
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await act(req, .overview, success: "已保存会议安排。") {
             let f = try req.content.decode(ArrangementsForm.self)
             _ = try await SymposiumActions.setArrangements(Self.id(req), .init(version: f.version, place: f.place, startTime: f.startTime,
                                                                                hostID: f.hostID, entrustmentNote: f.entrustmentNote,
@@ -250,7 +251,8 @@ struct SymposiumPages: RouteCollection {
     struct RescheduleForm: Content { let date: String; let startTime: String?; let reason: String; let confirmNonWorkingDay: String? }
 
     func reschedule(req: Request) async throws -> Response {
-        try await act(req, .overview, success: "已调整会期，时间表已按新日期重新推算。") {
+        try await SymposiumAccess.require(.office, Self.id(req), on: req)
+        return try await act(req, .overview, success: "已调整会期，时间表已按新日期重新推算。") {
             let f = try req.content.decode(RescheduleForm.self)
             _ = try await SymposiumActions.reschedule(Self.id(req), .init(date: f.date, startTime: f.startTime?.isEmpty == false ? f.startTime : nil,
                                                                           reason: f.reason, confirmNonWorkingDay: f.confirmNonWorkingDay != nil), on: req)
@@ -274,6 +276,7 @@ struct SymposiumPages: RouteCollection {
         case .adopt: message = "已登记主席会议审议通过。"
         case nil: message = ""
         }
+        try await SymposiumAccess.require(.planAction, Self.id(req), on: req)
         return try await act(req, .plan, success: message) {
             let f = try req.content.decode(PlanForm.self)
             // Only drafting actions carry the text; signing must not alter what was submitted.
@@ -295,7 +298,8 @@ struct SymposiumPages: RouteCollection {
     struct MeetingForm: Content { let date: String; let time: String?; let place: String? }
 
     func scheduleMeeting(req: Request) async throws -> Response {
-        try await act(req, .meetings, success: "已安排会议，参会人员按工作办法列出。") {
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await act(req, .meetings, success: "已安排会议，参会人员按工作办法列出。") {
             let f = try req.content.decode(MeetingForm.self)
             _ = try await SymposiumActions.scheduleMeeting(Self.id(req), SymposiumAPI.kind(req),
                                                            .init(date: f.date, time: f.time, place: f.place), on: req)
@@ -305,7 +309,8 @@ struct SymposiumPages: RouteCollection {
     struct RecordForm: Content { let decisions: String; let held: String? }
 
     func recordMeeting(req: Request) async throws -> Response {
-        try await act(req, .meetings, success: "已保存会议记录。") {
+        try await SymposiumAccess.require(.recordMeeting(SymposiumAPI.kind(req)), Self.id(req), on: req)
+        return try await act(req, .meetings, success: "已保存会议记录。") {
             let f = try req.content.decode(RecordForm.self)
             _ = try await SymposiumActions.recordMeeting(Self.id(req), SymposiumAPI.kind(req),
                                                          .init(decisions: f.decisions, held: f.held != nil), on: req)
@@ -315,7 +320,8 @@ struct SymposiumPages: RouteCollection {
     struct TaskForm: Content { let title: String; let owner: String; let due: String }
 
     func addTask(req: Request) async throws -> Response {
-        try await act(req, .meetings, success: "已添加分工。") {
+        try await SymposiumAccess.require(.recordMeeting(SymposiumAPI.kind(req)), Self.id(req), on: req)
+        return try await act(req, .meetings, success: "已添加分工。") {
             let f = try req.content.decode(TaskForm.self)
             let parts = f.owner.split(separator: ":", maxSplits: 1).map(String.init)
             let input = SymposiumActions.TaskInput(title: f.title, ownerKind: parts.first ?? "",
@@ -329,6 +335,7 @@ struct SymposiumPages: RouteCollection {
 
     func completeTask(req: Request) async throws -> Response {
         let f = try? req.content.decode(DoneForm.self)
+        try await SymposiumAccess.require(.task(SymposiumAPI.int(req, "task", "分工事项")), Self.id(req), on: req)
         let response = try await act(req, .meetings, success: f?.done == "1" ? "已标记完成。" : "已重新打开。") {
             _ = try await SymposiumActions.completeTask(Self.id(req), taskID: SymposiumAPI.int(req, "task", "分工事项"),
                                                         done: f?.done == "1", on: req)
@@ -345,7 +352,8 @@ struct SymposiumPages: RouteCollection {
     }
 
     func addResearch(req: Request) async throws -> Response {
-        try await act(req, .research, success: "已登记前期准备活动。") {
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await act(req, .research, success: "已登记前期准备活动。") {
             let f = try req.content.decode(ResearchForm.self)
             _ = try await SymposiumActions.addResearch(Self.id(req), .init(kind: f.kind, title: f.title, date: f.date, place: f.place,
                                                                            participants: f.participants, findings: f.findings), on: req)
@@ -353,7 +361,8 @@ struct SymposiumPages: RouteCollection {
     }
 
     func updateFindings(req: Request) async throws -> Response {
-        try await act(req, .research, success: "已保存调研成果。") {
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await act(req, .research, success: "已保存调研成果。") {
             _ = try await SymposiumActions.updateFindings(Self.id(req), researchID: SymposiumAPI.int(req, "research", "调研活动"),
                                                           req.content.decode(SymposiumActions.FindingsInput.self), on: req)
         }
@@ -362,19 +371,22 @@ struct SymposiumPages: RouteCollection {
     // MARK: invitees
 
     func addInvitee(req: Request) async throws -> Response {
-        try await act(req, .invitees, success: "已加入邀请名单。") {
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await act(req, .invitees, success: "已加入邀请名单。") {
             _ = try await SymposiumActions.addInvitee(Self.id(req), req.content.decode(SymposiumActions.InviteeInput.self), on: req)
         }
     }
 
     func removeInvitee(req: Request) async throws -> Response {
-        try await act(req, .invitees, success: "已移出邀请名单。") {
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await act(req, .invitees, success: "已移出邀请名单。") {
             _ = try await SymposiumActions.removeInvitee(Self.id(req), personID: SymposiumAPI.int(req, "person", "受邀人"), on: req)
         }
     }
 
     func preInvite(req: Request) async throws -> Response {
-        try await act(req, .invitees, success: "已向名单中的人员发出预约邀请，待其答复。") {
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
+        return try await act(req, .invitees, success: "已向名单中的人员发出预约邀请，待其答复。") {
             _ = try await SymposiumActions.preInvite(Self.id(req), on: req)
         }
     }
@@ -382,7 +394,8 @@ struct SymposiumPages: RouteCollection {
     struct AnswerForm: Content { let answer: Invitee.Answer; let note: String? }
 
     func answer(req: Request) async throws -> Response {
-        try await act(req, .invitees, success: "已登记答复。") {
+        try await SymposiumAccess.require(.answer(personID: SymposiumAPI.int(req, "person", "受邀人")), Self.id(req), on: req)
+        return try await act(req, .invitees, success: "已登记答复。") {
             let f = try req.content.decode(AnswerForm.self)
             _ = try await SymposiumActions.answer(Self.id(req), personID: SymposiumAPI.int(req, "person", "受邀人"),
                                                  .init(answer: f.answer, note: f.note), on: req)
@@ -390,6 +403,7 @@ struct SymposiumPages: RouteCollection {
     }
 
     func remind(req: Request) async throws -> Response {
+        try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
         do {
             let report = try await InvitationMail.remind(Self.id(req), on: req)
             return try await render(req, .invitees, report: report)
@@ -399,6 +413,7 @@ struct SymposiumPages: RouteCollection {
     }
 
     func sendNotices(req: Request) async throws -> Response {
+        try await SymposiumAccess.require(.office, Self.id(req), on: req)
         do {
             let report = try await InvitationMail.sendNotices(Self.id(req), on: req)
             return try await render(req, .invitees, report: report)
@@ -408,7 +423,8 @@ struct SymposiumPages: RouteCollection {
     }
 
     func comment(req: Request) async throws -> Response {
-        try await act(req, .invitees, success: "已提交意见。") {
+        try await SymposiumAccess.require(.comment, Self.id(req), on: req)
+        return try await act(req, .invitees, success: "已提交意见。") {
             _ = try await SymposiumActions.comment(Self.id(req), req.content.decode(SymposiumActions.CommentInput.self), on: req)
         }
     }
@@ -450,6 +466,7 @@ struct SymposiumPages: RouteCollection {
     func answerOwn(req: Request) async throws -> Response {
         let p = try req.principal
         guard let person = p.personID else { throw AccessError.forbidden }
+        try await SymposiumAccess.require(.answer(personID: person), Self.id(req), on: req)
         do {
             let f = try req.content.decode(AnswerForm.self)
             _ = try await SymposiumActions.answer(Self.id(req), personID: person, .init(answer: f.answer, note: f.note), on: req)

@@ -94,8 +94,9 @@ import XieshangCore
             // Something in the audit log and a local day off, so the lists are not empty.
             let day = try await office.json(.POST, Paths.API.localDaysOff, ["day": "2026-12-24", "reason": "测试"])
             #expect(day.status == .created)
-            // An issued, adjusted 2026 plan with its call and suggestions (suggestion 1 among them).
-            try await Planning.everything(app)
+            // An issued, adjusted 2026 plan with its call and suggestions (suggestion 1 among them),
+            // and symposium 1 prepared on one of its topics.
+            #expect(try await Symposia.prepared(app) == 1, "the documented GETs are called with symposium 1")
             let doc = try OpenAPIDoc(try await office.send(.GET, Paths.API.openAPI))
             var checked = 0
             for op in doc.operations where op.method == "get" {

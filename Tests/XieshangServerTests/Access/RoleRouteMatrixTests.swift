@@ -41,6 +41,14 @@ private let committeeStaff: Set<String> = ["committee", "economy", "culture"]
 private let suggesters: Set<String> = committeeStaff.union(["office"])
 /// The CPPCC side and county leaders may see a draft annual plan; an issued one everybody.
 private let draftPlanReaders: Set<String> = staff.union(leadership).union(committeeStaff).union(["leader"])
+/// Who sees every symposium: the CPPCC side and county leaders (others only those they are invited to).
+private let viewers = draftPlanReaders
+/// The fixture symposium's lead committee (农业农村委员会, `committee`) and the office (一.7).
+private let preparers: Set<String> = staff.union(["committee"])
+/// The implementation plan: drafted by the preparers, signed by the vice chair in charge (二.4).
+private let planActors = preparers.union(["vicechair"])
+/// The coordination meeting is chaired, and may be recorded, by the secretary-general (三(二).3).
+private let coordinators = preparers.union(["secgen"])
 
 /// Every registered route, as "METHOD /path/:param". A route the server registers but this
 /// table does not list fails `tableClassifiesEveryRegisteredRoute`, and so does a stale entry.
@@ -162,6 +170,64 @@ private let table: [String: Audience] = [
     "POST /plans/feeds": .signedIn,
     "POST /api/v1/calendar-feeds": .signedIn,
 
+    // Symposia (":id" is a symposium of 农业农村委员会 from the issued 2025 plan, with 陶和平
+    // (`vicechair`) in charge; no demo account is invited, so members, experts and
+    // departments do not know of it)
+    "GET /symposia": .signedIn,
+    "POST /symposia": .only(staff),
+    "GET /symposia/:id": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/plan": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/meetings": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/research": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/invitees": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/attendees": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/plan.docx": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/attendees.docx": .scoped(allowed: viewers, refused: []),
+    "POST /symposia/:id/arrangements": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/reschedule": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
+    "POST /symposia/:id/plan": .scoped(allowed: planActors, refused: viewers.subtracting(planActors)),
+    "POST /symposia/:id/meetings/:kind": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/meetings/:kind/record": .scoped(allowed: coordinators, refused: viewers.subtracting(coordinators)),
+    "POST /symposia/:id/meetings/:kind/tasks": .scoped(allowed: coordinators, refused: viewers.subtracting(coordinators)),
+    "POST /symposia/:id/tasks/:task": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/research": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/research/:research": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/invitees": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/invitees/pre-invite": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/invitees/remind": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/invitees/:person/remove": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/invitees/:person/answer": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "GET /symposia/:id/invitees/:person/letter.docx": .scoped(allowed: preparers, refused: []),
+    "POST /symposia/:id/formal-notices": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
+    "POST /symposia/:id/invitee-comments": .scoped(allowed: viewers, refused: []),
+    "GET /invitations": .signedIn,
+    // Only an invitee answers here; the admin account is nobody's person.
+    "POST /invitations/:id/answer": .scoped(allowed: [], refused: adminOnly),
+    "GET /api/v1/symposia": .signedIn,
+    "POST /api/v1/symposia": .only(staff),
+    "GET /api/v1/symposia/:id": .scoped(allowed: viewers, refused: []),
+    "GET /api/v1/symposia/:id/attendees": .scoped(allowed: viewers, refused: []),
+    "GET /api/v1/symposia/:id/implementation-plan/versions/:a/diff/:b": .scoped(allowed: viewers, refused: []),
+    "PUT /api/v1/symposia/:id/arrangements": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/reschedule": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
+    "POST /api/v1/symposia/:id/implementation-plan": .scoped(allowed: planActors, refused: viewers.subtracting(planActors)),
+    "PUT /api/v1/symposia/:id/meetings/:kind": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/meetings/:kind/record": .scoped(allowed: coordinators, refused: viewers.subtracting(coordinators)),
+    "POST /api/v1/symposia/:id/meetings/:kind/tasks": .scoped(allowed: coordinators, refused: viewers.subtracting(coordinators)),
+    "POST /api/v1/symposia/:id/tasks/:task": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/research": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "PUT /api/v1/symposia/:id/research/:research": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "GET /api/v1/symposia/:id/invitee-suggestions": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/invitees": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "DELETE /api/v1/symposia/:id/invitees/:person": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/invitees/pre-invite": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/invitees/remind": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/invitees/:person/answer": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/formal-notices": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
+    "POST /api/v1/symposia/:id/invitee-comments": .scoped(allowed: viewers, refused: []),
+    "GET /api/v1/me/invitations": .signedIn,
+    "GET /api/v1/me/todo": .signedIn,
+
     // API description
     "GET /api/v1/openapi.json": .anyone,
 ]
@@ -251,6 +317,7 @@ private struct Fixture {
     let feedToken: String
     /// The draft plan's only topic.
     let topicID = 1
+    let symposium: SymposiumObjects
 
     static func load(_ app: Application) async throws -> Fixture {
         // A person no demo account belongs to: only staff may edit them.
@@ -263,7 +330,8 @@ private struct Fixture {
         let planning = try await planningObjects(app, year: 2026)
         return Fixture(personID: try #require(person.id), committeeID: try #require(committee.id),
                        sectorID: try #require(sector.id), departmentID: try #require(department.id),
-                       suggestionID: planning.suggestionID, feedToken: planning.feedToken)
+                       suggestionID: planning.suggestionID, feedToken: planning.feedToken,
+                       symposium: try await SymposiumObjects.make(app))
     }
 
     /// A draft plan of `year` with one topic, its open call for topics, one suggestion of
@@ -316,6 +384,13 @@ private struct Fixture {
                 case ("id", "suggestions"): parts.append(String(suggestionID))
                 case ("topic", "topics"): parts.append(String(topicID))
                 case ("token", "ical"): parts.append(feedToken)
+                case ("id", "symposia"), ("id", "invitations"): parts.append(String(symposium.id))
+                case ("kind", "meetings"): parts.append("coordination")
+                case ("task", "tasks"): parts.append(String(symposium.taskID))
+                case ("research", "research"): parts.append(String(symposium.researchID))
+                case ("person", "invitees"): parts.append(String(symposium.inviteeID))
+                case ("a", "versions"): parts.append("1")
+                case ("b", "diff"): parts.append("2")
                 default:
                     Issue.record("\(route.key): no demo value for parameter :\(name) after \(previous)")
                     return nil
@@ -326,6 +401,74 @@ private struct Fixture {
             previous = text
         }
         return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// A symposium of 农业农村委员会 from an issued 2025 plan, made through the API by the office
+/// and the committee: two versions of its implementation plan, a coordination-meeting task
+/// of 县农业农村局, a research activity and one confirmed invitee no demo account belongs to.
+struct SymposiumObjects {
+    let id: Int
+    let taskID: Int
+    let researchID: Int
+    let inviteeID: Int
+
+    static func make(_ app: Application) async throws -> SymposiumObjects {
+        let office = TestClient(app)
+        office.bearer = try await Demo.token(app, for: "office")
+        let committee = TestClient(app)
+        committee.bearer = try await Demo.token(app, for: "committee")
+        let agriculture = try #require(try await CommitteeModel.query(on: app.db).filter(\.$name == "农业农村委员会").first()?.id)
+        let bureau = try #require(try await DepartmentModel.query(on: app.db).filter(\.$name == "县农业农村局").first()?.id)
+        let viceChair = try #require(try await Demo.person(app, named: "陶和平")?.id)
+        let invitee = try #require(try await Demo.person(app, named: "邹少华")?.id)
+        func ok(_ res: TestingHTTPResponse, _ what: String) {
+            #expect(res.status == .ok || res.status == .created, "fixture \(what): \(res.status) \(res.text.prefix(300))")
+        }
+        ok(try await office.json(.POST, "/api/v1/plans", ["year": 2025]), "plan")
+        ok(try await office.json(.PUT, "/api/v1/plans/2025/topics", PlanningAPI.TopicsInput(version: 1, topics: [
+            .init(id: nil, title: "推进安化黑茶产业高质量发展", rationale: "茶产业", leadCommitteeID: agriculture, month: 6,
+                  sourceSuggestionIDs: nil),
+        ])), "topics")
+        ok(try await office.json(.POST, "/api/v1/plans/2025/topics/1/date",
+                                 PlanningAPI.DateInput(version: 2, date: Day(year: 2025, month: 6, day: 18)!,
+                                                       confirmNonWorkingDay: nil)), "date")
+        for (i, action) in AnnualPlan.Action.allCases.enumerated() {
+            ok(try await office.json(.POST, "/api/v1/plans/2025/steps",
+                                     PlanningAPI.StepInput(version: 3 + i, action: action, date: Day(year: 2025, month: 3, day: 3)!,
+                                                           reference: action == .issue ? "安政协办联发〔2025〕1号" : "记录")),
+               action.rawValue)
+        }
+        let created = try await office.json(.POST, "/api/v1/symposia",
+                                            SymposiumActions.CreateInput(year: 2025, topicID: 1, viceChairInChargeID: viceChair))
+        ok(created, "symposium")
+        // Only the ids are read (the body's dates are ISO 8601 strings).
+        struct Ids: Decodable {
+            struct Item: Decodable { let id: Int }
+            struct Meeting: Decodable { let tasks: [Item] }
+            let id: Int
+            let meetings: [Meeting]
+            let research: [Item]
+        }
+        let id = try JSONDecoder().decode(Ids.self, from: Data(buffer: created.body)).id
+        for time in ["6月18日", "2025年6月18日上午9:00"] {
+            ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/implementation-plan",
+                                        SymposiumActions.PlanInput(action: .save, content: .init(time: time))), "plan save")
+        }
+        ok(try await committee.json(.PUT, "/api/v1/symposia/\(id)/meetings/coordination",
+                                    SymposiumActions.MeetingInput(date: "2025-06-11")), "meeting")
+        ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/meetings/coordination/tasks",
+                                    SymposiumActions.TaskInput(title: "准备情况介绍", ownerKind: "department", ownerID: bureau,
+                                                               due: "2025-06-16")), "task")
+        ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/research",
+                                    SymposiumActions.ResearchInput(kind: .research, title: "茶园调研", date: "2025-05-20",
+                                                                   place: "江南镇")), "research")
+        ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/invitees", ["personID": invitee]), "invitee")
+        ok(try await committee.send(.POST, "/api/v1/symposia/\(id)/invitees/pre-invite"), "pre-invite")
+        ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/invitees/\(invitee)/answer", ["answer": "confirm"]), "answer")
+        let s = try JSONDecoder().decode(Ids.self, from: Data(buffer: try await office.send(.GET, "/api/v1/symposia/\(id)").body))
+        return SymposiumObjects(id: id, taskID: try #require(s.meetings.flatMap(\.tasks).first?.id),
+                                researchID: try #require(s.research.first?.id), inviteeID: invitee)
     }
 }
 

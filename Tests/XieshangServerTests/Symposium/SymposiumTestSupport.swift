@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import XieshangCore
+@testable import XieshangServer
+
+/// A symposium with something of every kind in it, built through the API as the office, the
+/// lead committee (农业农村委员会, user `committee`) and the vice chair in charge (陶和平, user
+/// `vicechair`) would: for checks that want no part of a symposium missing (the OpenAPI
+/// document's schemas).
+enum Symposia {
+    /// On top of `Planning.everything`: the symposium of the issued plan's e-commerce topic
+    /// (lead 农业农村委员会), rescheduled once, hosted by the entrusted vice chair; its
+    /// implementation plan saved, submitted with a change (versions 1 and 2 differ), returned,
+    /// resubmitted, signed and adopted; both meetings scheduled, the mobilization meeting
+    /// recorded with two tasks (one done); a research activity with findings; suggested members
+    /// and the office user's own person (刘秋菊) invited and pre-invited, one confirmed by phone
+    /// and formally notified, one declined, the others reminded; a comment on the list.
+    /// Returns the symposium's id (1 in a fresh application).
+    @discardableResult
+    static func prepared(_ app: Application, year: Int = Planning.year) async throws -> Int {
+        try await Planning.everything(app, year: year)
+        let office = try await Planning.api(app, "office")
+        let committee = try await Planning.api(app, "committee")
+        let vice = try await Planning.api(app, "vicechair")
+        let agriculture = try await Planning.committeeID(app, named: "农业农村委员会")
+
+        let plan = try await Planning.stored(app, year: year).plan
+        let dated = plan.topics.filter { $0.leadCommitteeID == agriculture && $0.date != nil }
+        let topic = try #require(dated.first { $0.title.contains("电子商务") } ?? dated.first,
+                                 "the issued plan has no dated topic led by 农业农村委员会")
+        let viceChair = try await personID(office, named: "陶和平")
+        let ownPerson = try #require(try await decode(Me.self, call(office, .GET, "/api/v1/me")).personID,
+                                     "the office user has no person")
+
+        let created = try await call(office, .POST, "/api/v1/symposia",
+                                     #"{"year":\#(year),"topicID":\#(topic.id),"viceChairInChargeID":\#(viceChair)}"#,
+                                     expect: .created)
+        let id = try decode(Brief.self, created).id
+        let root = "/api/v1/symposia/\(id)"
+
+        // The office moves it by a week; the vice chair in charge hosts on the chair's entrustment (一.2).
+        let original = try #require(Day(iso: try decode(Brief.self, created).date))
+        let moved = try decode(Brief.self, try await call(office, .POST, root + "/reschedule", #"""
+            {"date":"\#(original.adding(days: 7).iso)","reason":"与县委常委会议冲突","confirmNonWorkingDay":true}
+            """#))
+        let date = try #require(Day(iso: moved.date))
+        try await call(office, .PUT, root + "/arrangements", #"""
+            {"place":"县政协三楼会议室","startTime":"上午9:00","hostID":\#(viceChair),
+             "entrustmentNote":"主席委托陶和平副主席主持","viceChairInChargeID":\#(viceChair)}
+            """#)
+
+        // 二.4: save, submit with a longer agenda, return, resubmit, sign, adopt.
+        func content(agenda: String) -> String {
+            #"""
+            {"time":"\#(date.chinese)上午9:00","place":"县政协三楼会议室","host":"陶和平","topic":"\#(topic.title)",
+             "invitees":"委员6位、专家学者2位","agenda":"\#(agenda)","otherMatters":"会务由办公室负责",
+             "research":"会前开展专题调研"}
+            """#
+        }
+        try await call(committee, .POST, root + "/implementation-plan", #"{"action":"save","content":\#(content(agenda: "六项"))}"#)
+        try await call(committee, .POST, root + "/implementation-plan",
+                       #"{"action":"submit","content":\#(content(agenda: "六项，约2小时"))}"#)
+        try await call(vice, .POST, root + "/implementation-plan", #"{"action":"return","note":"请补充发言顺序"}"#)
+        try await call(committee, .POST, root + "/implementation-plan",
+                       #"{"action":"submit","content":\#(content(agenda: "六项，约2小时，按发言顺序"))}"#)
+        try await call(vice, .POST, root + "/implementation-plan", #"{"action":"sign","note":"同意"}"#)
+        try await call(office, .POST, root + "/implementation-plan", #"{"action":"adopt","note":"十一届第26次主席会议"}"#)
+
+        // 三(二): both meetings scheduled, the mobilization meeting held with its division of work.
+        try await call(committee, .PUT, root + "/meetings/mobilization",
+                       #"{"date":"\#(date.adding(days: -30).iso)","time":"上午9:00","place":"县政协三楼会议室"}"#)
+        try await call(committee, .PUT, root + "/meetings/coordination", #"{"date":"\#(date.adding(days: -7).iso)"}"#)
+        try await call(committee, .POST, root + "/meetings/mobilization/tasks",
+                       #"{"title":"起草调研报告","ownerKind":"committee","ownerID":\#(agriculture),"due":"\#(date.adding(days: -10).iso)"}"#)
+        let tasked = try await call(committee, .POST, root + "/meetings/mobilization/tasks",
+                                    #"{"title":"落实会场","ownerKind":"role","ownerRole":"office","due":"\#(date.adding(days: -3).iso)"}"#)
+        let task = try #require(try decode(Brief.self, tasked).meetings.first { $0.kind == "mobilization" }?.tasks.first?.id)
+        try await call(committee, .POST, root + "/tasks/\(task)", #"{"done":true}"#)
+        try await call(committee, .POST, root + "/meetings/mobilization/record", #"{"decisions":"通报实施方案，明确分工。","held":true}"#)
+
+        // 一.8, 三(二).2: a research activity, then its findings.
+        let researched = try await call(committee, .POST, root + "/research", #"""
+            {"kind":"research","title":"农村电商专题调研","date":"\#(date.adding(days: -20).iso)","place":"江南镇","participants":"农业农村委员会"}
+            """#)
+        let research = try #require(try decode(Brief.self, researched).research.last?.id)
+        try await call(committee, .PUT, root + "/research/\(research)", #"{"findings":"物流成本高，人才缺乏。"}"#)
+
+        // 三(一): suggested members and the office user's own person, commented on, pre-invited, answered.
+        let suggested = try decode([Suggestion].self, try await call(committee, .GET, root + "/invitee-suggestions"))
+        #expect(suggested.count >= 3, "too few invitee suggestions for “\(topic.title)”")
+        let members = suggested.prefix(3).map(\.personID)
+        for person in members {
+            try await call(committee, .POST, root + "/invitees", #"{"personID":\#(person),"reason":"专长与议题相关"}"#)
+        }
+        try await call(committee, .POST, root + "/invitees", #"{"personID":\#(ownPerson),"reason":"办公室负责同志"}"#)
+        try await call(office, .POST, root + "/invitee-comments", #"{"text":"建议增加一位专家学者。"}"#)
+        try await call(committee, .POST, root + "/invitees/pre-invite")
+        if let first = members.first {
+            try await call(committee, .POST, root + "/invitees/\(first)/answer", #"{"answer":"confirm"}"#)
+        }
+        if members.count > 1 {
+            try await call(committee, .POST, root + "/invitees/\(members[1])/answer", #"{"answer":"decline","note":"外出学习"}"#)
+        }
+        try await call(committee, .POST, root + "/invitees/remind")
+        try await call(office, .POST, root + "/formal-notices")
+        return id
+    }
+
+    // MARK: helpers
+
+    /// Sends `body` as JSON and expects `status`.
+    @discardableResult
+    static func call(_ client: TestClient, _ method: HTTPMethod, _ path: String, _ body: String? = nil,
+                     expect status: HTTPStatus = .ok,
+                     sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestingHTTPResponse {
+        var h = HTTPHeaders()
+        if body != nil { h.contentType = .json }
+        let res = try await client.send(method, path, headers: h, body: body.map { ByteBuffer(string: $0) })
+        #expect(res.status == status, "\(method) \(path): \(res.status) \(res.text.prefix(300))", sourceLocation: sourceLocation)
+        return res
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ res: TestingHTTPResponse,
+                                     sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
+        try Planning.decode(type, res, sourceLocation: sourceLocation)
+    }
+
+    /// The demo person of this name, found as a client would (GET /api/v1/persons?q=…).
+    static func personID(_ client: TestClient, named name: String) async throws -> Int {
+        let q = try #require(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed))
+        let page = try decode(PersonPage.self, try await call(client, .GET, "/api/v1/persons?q=\(q)"))
+        return try #require(page.items.first { $0.name == name }?.id, "no person named \(name)")
+    }
+
+    /// What the helper reads of the answers; everything else is ignored.
+    struct Brief: Decodable {
+        struct Meeting: Decodable { let kind: String; let tasks: [Ref] }
+        struct Ref: Decodable { let id: Int }
+        let id: Int
+        let date: String
+        let meetings: [Meeting]
+        let research: [Ref]
+    }
+
+    struct Suggestion: Decodable { let personID: Int }
+    struct Me: Decodable { let personID: Int? }
+    struct PersonPage: Decodable {
+        struct Item: Decodable { let id: Int; let name: String }
+        let items: [Item]
+    }
+}
