@@ -15,6 +15,7 @@ public enum SMTPClient {
     /// The envelope sender is `settings.from`, the header From is `message.from`.
     public static func send(_ message: MailMessage, via settings: SMTPSettings,
                             timeout: TimeInterval = 10) async throws {
+        try Task.checkCancellation()
         let recipients = message.recipients
         guard !recipients.isEmpty else { throw MailError.noRecipients }
         let payload = dataPayload(message.rendered())
@@ -56,9 +57,10 @@ public enum SMTPClient {
             try connection.write(payload)
             try connection.expect([250], after: "DATA（邮件内容）")
         } catch let error as MailError {
-            if case .unreachable = error {} else {
-                // Polite end of a refused dialogue; the refusal is what the caller needs.
-                _ = try? connection.command("QUIT", expect: [221])
+            switch error {
+            case .unreachable: break
+            // Polite end of a refused dialogue; the refusal is what the caller needs.
+            default: _ = try? connection.command("QUIT", expect: [221])
             }
             throw error
         }

@@ -35,6 +35,11 @@ PATH_SAMPLES = {"id": "1", "year": "2026"}
 # server's plan belongs to the browser tests: the GETs of these objects are checked on a
 # private server where test_planning_gets_answer_as_documented creates them.
 PLANNING_OBJECTS = ("/api/v1/plans/{year}", "/api/v1/suggestions/{id}")
+# Likewise a fresh demo county has no symposium (the session server's belong to the browser
+# tests), and the reader's invitations and to-do list are empty: these GETs are checked on a
+# private server where test_symposium_gets_answer_as_documented prepares symposium objects.
+SYMPOSIUM_OBJECTS = ("/api/v1/symposia/{id}",)
+SYMPOSIUM_GETS = ("/api/v1/symposia", "/api/v1/me/invitations", "/api/v1/me/todo") + SYMPOSIUM_OBJECTS
 # OpenAPI-only keywords that JSON Schema does not know (harmless, but dropped for clarity).
 OPENAPI_ONLY = {"nullable", "example", "discriminator", "xml", "externalDocs", "deprecated",
                 "readOnly", "writeOnly"}
@@ -232,7 +237,7 @@ def test_error_bodies_match_the_error_schema(doc, base_url, url, params, status)
 def test_authenticated_gets_answer_as_documented(doc, base_url, office):
     checked, forbidden = [], []
     for path, method, op, params in operations(doc):
-        if method != "get" or is_public(doc, op) or path.startswith(PLANNING_OBJECTS):
+        if method != "get" or is_public(doc, op) or path.startswith(PLANNING_OBJECTS + SYMPOSIUM_OBJECTS):
             continue
         url, query = sample_url(path, params)
         r = office.get(base_url + url, params=query, timeout=15)
@@ -314,5 +319,130 @@ def test_planning_gets_answer_as_documented(doc):
             check(doc, response_schema(doc, op, "200"), body, f"GET {url}")
             checked.append(url)
         assert len(checked) >= 5, checked
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+def test_symposium_gets_answer_as_documented(doc):
+    """The symposium GETs on a private demo server where the office, the lead committee
+    (农业农村委员会, user committee) and the vice chair in charge (陶和平, user vicechair) have
+    prepared one symposium of every part: rescheduled, hosted on the chair's entrustment, its
+    implementation plan taken from draft to adoption (二.4), both meetings scheduled and one
+    recorded with tasks (三(二)), research with findings, invitees suggested, commented on,
+    pre-invited, answered, reminded and formally notified (三(一)) — the office user's own
+    person among them, so that GET /api/v1/me/invitations is not empty."""
+    from harness import DemoServer, forms_of, http_login_session
+
+    server = DemoServer("openapi-symposium").start()
+    try:
+        base = server.url
+
+        def session(user):
+            s = http_login_session(base, user)
+            page = s.get(base + "/", timeout=15)
+            s.headers["X-CSRF-Token"] = next(f["inputs"]["_csrf"] for f in forms_of(page.text) if "_csrf" in f["inputs"])
+            return s
+
+        office, committee, vice = session("office"), session("committee"), session("vicechair")
+
+        def call(who, method, path, body=None, status=200, params=None):
+            r = who.request(method, base + path, json=body, params=params, timeout=30)
+            assert r.status_code == status, f"{method} {path} answered HTTP {r.status_code}: {r.text[:300]}"
+            return r.json() if r.content else None
+
+        def person(name):
+            return next(p["id"] for p in call(office, "GET", "/api/v1/persons", params={"q": name})["items"]
+                        if p["name"] == name)
+
+        # An issued plan of this year with a dated topic led by 农业农村委员会.
+        year = datetime.date.today().year
+        agriculture = next(c["id"] for c in call(office, "GET", "/api/v1/committees") if c["name"] == "农业农村委员会")
+        plan = call(office, "POST", "/api/v1/plans", {"year": year}, 201)
+        plan = call(office, "PUT", f"/api/v1/plans/{year}/topics", {"version": plan["version"], "topics": [
+            {"title": "发展农村电子商务助力乡村振兴", "rationale": "农产品上行难，群众关切。",
+             "leadCommitteeID": agriculture, "month": 8}]})
+        plan = call(office, "POST", f"/api/v1/plans/{year}/schedule", {"version": plan["version"]})
+        for action, reference in [("adopt", "第1次主席会议"), ("report", "党组报告"), ("consent", "县委同意"),
+                                  ("issue", f"安政协办联发〔{year}〕1号")]:
+            plan = call(office, "POST", f"/api/v1/plans/{year}/steps",
+                        {"version": plan["version"], "action": action, "date": f"{year}-01-15", "reference": reference})
+        topic = plan["topics"][0]
+        vice_chair = person("陶和平")
+        own_person = call(office, "GET", "/api/v1/me")["personID"]
+
+        sym = call(office, "POST", "/api/v1/symposia",
+                   {"year": year, "topicID": topic["id"], "viceChairInChargeID": vice_chair}, 201)
+        root = f"/api/v1/symposia/{sym['id']}"
+        moved = datetime.date.fromisoformat(sym["date"]) + datetime.timedelta(days=7)
+        sym = call(office, "POST", root + "/reschedule",
+                   {"date": moved.isoformat(), "reason": "与县委常委会议冲突", "confirmNonWorkingDay": True})
+        day = datetime.date.fromisoformat(sym["date"])
+
+        def before(days):
+            return (day - datetime.timedelta(days=days)).isoformat()
+
+        call(office, "PUT", root + "/arrangements", {
+            "place": "县政协三楼会议室", "startTime": "上午9:00", "hostID": vice_chair,
+            "entrustmentNote": "主席委托陶和平副主席主持", "viceChairInChargeID": vice_chair})
+
+        def content(agenda):
+            return {"time": f"{sym['dateText']}上午9:00", "place": "县政协三楼会议室", "host": "陶和平",
+                    "topic": topic["title"], "invitees": "委员6位、专家学者2位", "agenda": agenda,
+                    "otherMatters": "会务由办公室负责", "research": "会前开展专题调研"}
+
+        plan_path = root + "/implementation-plan"
+        call(committee, "POST", plan_path, {"action": "save", "content": content("六项")})
+        call(committee, "POST", plan_path, {"action": "submit", "content": content("六项，约2小时")})
+        call(vice, "POST", plan_path, {"action": "return", "note": "请补充发言顺序"})
+        call(committee, "POST", plan_path, {"action": "submit", "content": content("六项，约2小时，按发言顺序")})
+        call(vice, "POST", plan_path, {"action": "sign", "note": "同意"})
+        call(office, "POST", plan_path, {"action": "adopt", "note": "第26次主席会议"})
+
+        call(committee, "PUT", root + "/meetings/mobilization",
+             {"date": before(30), "time": "上午9:00", "place": "县政协三楼会议室"})
+        call(committee, "PUT", root + "/meetings/coordination", {"date": before(7)})
+        call(committee, "POST", root + "/meetings/mobilization/tasks",
+             {"title": "起草调研报告", "ownerKind": "committee", "ownerID": agriculture, "due": before(10)})
+        sym = call(committee, "POST", root + "/meetings/mobilization/tasks",
+                   {"title": "落实会场", "ownerKind": "role", "ownerRole": "office", "due": before(3)})
+        task = sym["meetings"][0]["tasks"][0]["id"]
+        call(committee, "POST", root + f"/tasks/{task}", {"done": True})
+        call(committee, "POST", root + "/meetings/mobilization/record", {"decisions": "通报实施方案，明确分工。", "held": True})
+
+        sym = call(committee, "POST", root + "/research", {
+            "kind": "research", "title": "农村电商专题调研", "date": before(20), "place": "江南镇",
+            "participants": "农业农村委员会"})
+        call(committee, "PUT", root + f"/research/{sym['research'][-1]['id']}", {"findings": "物流成本高，人才缺乏。"})
+
+        suggested = call(committee, "GET", root + "/invitee-suggestions")
+        assert len(suggested) >= 3, f"too few invitee suggestions: {suggested}"
+        members = [s["personID"] for s in suggested[:3]]
+        for p in members:
+            call(committee, "POST", root + "/invitees", {"personID": p, "reason": "专长与议题相关"})
+        call(committee, "POST", root + "/invitees", {"personID": own_person, "reason": "办公室负责同志"})
+        call(office, "POST", root + "/invitee-comments", {"text": "建议增加一位专家学者。"})
+        call(committee, "POST", root + "/invitees/pre-invite")
+        call(committee, "POST", root + f"/invitees/{members[0]}/answer", {"answer": "confirm"})
+        call(committee, "POST", root + f"/invitees/{members[1]}/answer", {"answer": "decline", "note": "外出学习"})
+        call(committee, "POST", root + "/invitees/remind")
+        call(office, "POST", root + "/formal-notices")
+
+        samples = {"id": str(sym["id"])}
+        checked = []
+        for path, method, op, params in operations(doc):
+            if method != "get" or not path.startswith(SYMPOSIUM_GETS):
+                continue
+            url = path
+            for p in params:
+                if p["in"] == "path":
+                    url = url.replace("{" + p["name"] + "}", samples.get(p["name"], str(p.get("example"))))
+            r = office.get(base + url, timeout=15)
+            assert r.status_code == 200, f"GET {url} answered HTTP {r.status_code}: {r.text[:200]}"
+            body = r.json()
+            assert body != [], f"GET {url} is empty: nothing was checked"
+            check(doc, response_schema(doc, op, "200"), body, f"GET {url}")
+            checked.append(url)
+        assert len(checked) >= 7, checked
     finally:
         server.stop()

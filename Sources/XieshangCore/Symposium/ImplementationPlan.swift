@@ -65,6 +65,19 @@ public struct ImplementationPlan: Sendable, Equatable, Codable {
             self.research = research
         }
 
+        private enum CodingKeys: String, CodingKey {
+            case time, place, host, topic, invitees, agenda, otherMatters, research
+        }
+
+        /// A draft may leave parts out; they read as empty (and `submit` names them).
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            func part(_ key: CodingKeys) throws -> String { try c.decodeIfPresent(String.self, forKey: key) ?? "" }
+            self.init(time: try part(.time), place: try part(.place), host: try part(.host), topic: try part(.topic),
+                      invitees: try part(.invitees), agenda: try part(.agenda), otherMatters: try part(.otherMatters),
+                      research: try part(.research))
+        }
+
         public static let parts: [(key: String, name: String)] = [
             ("time", "时间"), ("place", "地点"), ("host", "主持人"), ("topic", "议题"),
             ("invitees", "拟邀请出席人员"), ("agenda", "议程"), ("otherMatters", "有关事项"),

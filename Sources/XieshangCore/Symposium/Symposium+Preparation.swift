@@ -23,6 +23,8 @@ extension Symposium {
         guard heldOn == nil else { throw SymposiumError.alreadyHeld }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw SymposiumError.rescheduleNeedsReason }
+        // The symposium stays in its plan's year; moving it to another year is a plan adjustment.
+        guard day.year == year else { throw SymposiumError.invalid(["调整后的日期须在\(year)年度内。"]) }
         if let kind = try? calendar.kind(of: day), !kind.isWorkingDay, !confirmNonWorkingDay {
             throw SymposiumError.nonWorkingDay(day, kind.chinese)
         }
@@ -58,7 +60,12 @@ extension Symposium {
 
     public mutating func scheduleMeeting(_ kind: PreparatoryMeeting.Kind, date: Day, time: String, place: String,
                                          convenorID: Int?, attendeeIDs: [Int]) throws {
-        guard date <= self.date else { throw SymposiumError.invalid(["\(kind.chineseName)须在协商座谈会之前召开。"]) }
+        guard date < self.date else { throw SymposiumError.invalid(["\(kind.chineseName)须在协商座谈会之前召开。"]) }
+        // 三(二): mobilization first, then research, then coordination.
+        let other = meeting(kind == .mobilization ? .coordination : .mobilization).date
+        if let other, kind == .mobilization ? date > other : date < other {
+            throw SymposiumError.invalid(["部署动员会须在工作协调会之前召开。"])
+        }
         if time.count > 30 || place.count > 100 { throw SymposiumError.invalid(["时间或地点过长。"]) }
         // Each attendee once, in the order given (NSOrderedSet does not deduplicate boxed Ints on Linux).
         var seen = Set<Int>()

@@ -37,10 +37,12 @@ enum SymposiumStore {
         try await SymposiumModel.find(id, on: db).map(decode)
     }
 
+    /// A name merely proposed on the draft list is the committee's working paper: the person
+    /// learns of the symposium with the pre-invitation.
     static func isInvited(_ p: Principal, to id: Int, on db: any Database) async throws -> Bool {
         guard let person = p.personID else { return false }
         return try await SymposiumInvitationModel.query(on: db).filter(\.$symposiumID == id)
-            .filter(\.$personID == person).count() > 0
+            .filter(\.$personID == person).filter(\.$state != Invitee.State.proposed.rawValue).count() > 0
     }
 
     /// The symposium if this principal may see it; otherwise the same 404 as a missing one,
@@ -57,7 +59,8 @@ enum SymposiumStore {
         var q = SymposiumModel.query(on: db).sort(\.$date)
         if !p.may(.viewSymposium(invited: false)) {
             guard let person = p.personID else { return [] }
-            let ids = try await SymposiumInvitationModel.query(on: db).filter(\.$personID == person).all().map(\.symposiumID)
+            let ids = try await SymposiumInvitationModel.query(on: db).filter(\.$personID == person)
+                .filter(\.$state != Invitee.State.proposed.rawValue).all().map(\.symposiumID)
             q = q.filter(\.$id ~~ ids)
         }
         return try await q.all().map(decode)
