@@ -60,7 +60,7 @@ RETURN_NOTE = "议程请写明各环节时长，并与工作办法三(三)的时
 REVISED_AGENDA = ("一、县农业农村局介绍情况（10分钟）\n二、农业农村委员会中心发言（10分钟）\n"
                   "三、委员、专家学者预约发言（3位，每人8分钟）\n四、自由发言（每人5分钟）\n"
                   "五、有关部门互动回应（每人5分钟）\n六、县领导讲话")
-ADOPTED_BY = "十届县政协第31次主席会议"
+ADOPTED_BY = "十二届县政协第31次主席会议"
 
 TASK_TITLE = "提供全县黑茶产业发展情况介绍材料"
 TASK_OWNER = "县农业农村局"
@@ -111,7 +111,7 @@ def set_up_the_issued_plan(base_url: str) -> None:
     december = next(t["id"] for t in plan["topics"] if t["month"] == 12)
     plan = ok(office.post(f"{base_url}/api/v1/plans/{YEAR}/topics/{december}/date",
                           json={"date": SYMPOSIUM_DAY.isoformat(), "version": plan["version"]}, timeout=15))
-    for action, reference in [("adopt", "十届县政协第28次主席会议"), ("report", f"安政协党组〔{YEAR}〕12号"),
+    for action, reference in [("adopt", "十二届县政协第28次主席会议"), ("report", f"安政协党组〔{YEAR}〕12号"),
                               ("consent", "县委常委会会议纪要第35期"), ("issue", f"安政协办联发〔{YEAR}〕1号")]:
         plan = ok(office.post(f"{base_url}/api/v1/plans/{YEAR}/steps", timeout=15, json={
             "action": action, "reference": reference, "date": "2026-11-20", "version": plan["version"]}))
@@ -172,12 +172,13 @@ def open_page(driver, base_url: str, path: str, ready: str = "h1"):
 
 
 def select_option_starting(select_element, prefix: str) -> None:
-    select = Select(select_element)
-    for option in select.options:
-        if option.text.strip().startswith(prefix):
-            select.select_by_value(option.get_attribute("value"))
-            return
-    raise AssertionError(f"no option starting with “{prefix}”: {[o.text for o in select.options][:20]}")
+    """Selects the option whose label starts with `prefix` (one script: a person selector
+    has some two hundred options, and reading each over WebDriver is slow)."""
+    value = select_element.parent.execute_script(
+        "const o = [...arguments[0].options].find(o => o.text.trim().startsWith(arguments[1]));"
+        "return o ? o.value : null;", select_element, prefix)
+    assert value is not None, f"no option starting with “{prefix}”"
+    Select(select_element).select_by_value(value)
 
 
 def sign_in(driver, login, base_url: str, username: str) -> str:
@@ -198,13 +199,13 @@ def plan_state(driver) -> str:
 
 def invitee_rows(driver) -> dict[str, dict]:
     """The rows of #invitees-table by name: person id, category, state and the rest."""
-    rows = {}
-    for tr in driver.find_elements(By.CSS_SELECTOR, "#invitees-table tbody tr[data-person]"):
-        cells = tr.find_elements(By.TAG_NAME, "td")
-        rows[cells[1].text.strip()] = {"id": tr.get_attribute("data-person"), "state": tr.get_attribute("data-state"),
-                                       "category": cells[0].text.strip(), "status": cells[4].text.strip(),
-                                       "reason": cells[5].text.strip()}
-    return rows
+    rows = driver.execute_script("""
+        return [...document.querySelectorAll('#invitees-table tbody tr[data-person]')].map(tr => {
+            const td = tr.querySelectorAll('td');
+            return {id: tr.dataset.person, state: tr.dataset.state, category: td[0].innerText.trim(),
+                    name: td[1].innerText.trim(), status: td[4].innerText.trim(), reason: td[5].innerText.trim()};
+        });""")
+    return {r.pop("name"): r for r in rows}
 
 
 def quota(driver) -> dict:
@@ -385,6 +386,9 @@ def test_implementation_plan_is_drafted_returned_signed_and_adopted(driver, logi
     assert plan_state(driver) == "起草中", "a refused submission changed the state"
     assert not driver.find_elements(By.CSS_SELECTOR, "#plan-versions"), "a refused submission left a version"
     screenshot(driver, "symposium-02a-plan-incomplete")
+    # What the refused form shows again (checked in test_a_refused_plan_keeps_what_was_typed).
+    SYM["refused_form"] = {key: driver.find_element(By.CSS_SELECTOR, f"form#plan-form [name='content[{key}]']")
+                           .get_attribute("value") for key in PLAN_PARTS}
 
     # Every part: submitted for signature (version 1).
     fill_plan(driver, PLAN_PARTS)
@@ -470,6 +474,15 @@ def test_implementation_plan_is_drafted_returned_signed_and_adopted(driver, logi
     assert TOPIC in text and "实施方案" in text and PLACE in text, text[:500]
     assert "（10分钟）" in text and ADOPTED_BY in text, text
     SYM["plan_adopted"] = True
+
+
+@pytest.mark.xfail(strict=True, reason="server bug: a plan submission refused for a missing part re-renders "
+                                       "the form from the stored (empty) draft, so everything typed is lost")
+def test_a_refused_plan_keeps_what_was_typed():
+    require("refused_form")
+    kept = SYM["refused_form"]
+    lost = [key for key, value in PLAN_PARTS.items() if key != "research" and kept[key] != value]
+    assert not lost, f"the refused form lost {lost}: {kept}"
 
 
 # ---------------------------------------------------------------- 3. the preparatory meetings
@@ -645,7 +658,7 @@ def test_committee_builds_the_invitee_list_and_pre_invites(driver, login, server
     SYM["person_ids"] = {name: row["id"] for name, row in rows.items()}
 
     # Whoever is on the list is no longer offered by the selector.
-    offered = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "select#person option")]
+    offered = driver.execute_script("return [...document.querySelectorAll('select#person option')].map(o => o.text);")
     assert not [o for o in offered if o.startswith((MEMBER, EXPERT, LEADER_INVITED))], offered
 
     # A county leader comments on the draft list (三(一).1 广泛征求意见).

@@ -6,7 +6,7 @@ import Foundation
 /// anywhere ("姓  名"), required-field marks ("姓名*", "姓名（必填）") and a few common synonyms
 /// are accepted. Columns that match nothing (序号, 备注…) are ignored.
 public enum PersonImportColumn: String, Sendable, CaseIterable {
-    case name, gender, kind, sector, committee, department, unit, title, expertise, phone,
+    case name, gender, kind, sector, committee, department, unit, title, expertise, phone, email,
          termStart, termEnd, protocolOrder
 
     /// The name used in the downloadable template and in messages.
@@ -22,6 +22,7 @@ public enum PersonImportColumn: String, Sendable, CaseIterable {
         case .title: "职务"
         case .expertise: "专长"
         case .phone: "手机"
+        case .email: "电子邮箱"
         case .termStart: "届次起"
         case .termEnd: "届次止"
         case .protocolOrder: "排序"
@@ -44,6 +45,7 @@ public enum PersonImportColumn: String, Sendable, CaseIterable {
         case .title: ["职位", "职务职称"]
         case .expertise: ["专业特长", "特长", "擅长领域"]
         case .phone: ["手机号", "手机号码", "联系电话", "电话", "联系方式"]
+        case .email: ["邮箱", "电子邮件", "电子信箱", "Email", "E-mail"]
         case .termStart: ["届次开始", "任期起", "任期开始", "届次起始日期"]
         case .termEnd: ["届次结束", "任期止", "任期结束", "届次截止", "届次终止日期"]
         case .protocolOrder: ["排序号", "顺序", "排名顺序"]
@@ -68,6 +70,7 @@ public enum PersonImportColumn: String, Sendable, CaseIterable {
         for mark in ["(必填)", "(选填)", "(可选)", "(可不填)", "*"] {
             s = s.replacingOccurrences(of: mark, with: "")
         }
-        return s
+        // Latin headers (Email, E-mail, EMAIL) in any case.
+        return s.lowercased()
     }
 }

@@ -22,6 +22,8 @@ public struct PersonImportRow: Sendable, Equatable {
     public var expertise: [String]
     /// A mobile as 11 digits, or a landline as `区号-号码[-分机]`.
     public var phone: String?
+    /// The domain lower-cased, as `PersonDraft` stores it.
+    public var email: String?
     public var termStart: Day?
     public var termEnd: Day?
     public var protocolOrder: Int?
@@ -29,7 +31,7 @@ public struct PersonImportRow: Sendable, Equatable {
     public init(line: Int, name: String, gender: Gender? = nil, kind: PersonKind,
                 sectorName: String? = nil, committeeName: String? = nil, departmentName: String? = nil,
                 unit: String? = nil, title: String? = nil, expertise: [String] = [], phone: String? = nil,
-                termStart: Day? = nil, termEnd: Day? = nil, protocolOrder: Int? = nil) {
+                email: String? = nil, termStart: Day? = nil, termEnd: Day? = nil, protocolOrder: Int? = nil) {
         self.line = line
         self.name = name
         self.gender = gender
@@ -41,6 +43,7 @@ public struct PersonImportRow: Sendable, Equatable {
         self.title = title
         self.expertise = expertise
         self.phone = phone
+        self.email = email
         self.termStart = termStart
         self.termEnd = termEnd
         self.protocolOrder = protocolOrder

@@ -76,6 +76,8 @@ struct PersonRowReader {
             }
         }
 
+        let email = readEmail(cell(.email), fail: fail)
+
         let termStart = readDay(cell(.termStart), label: "届次起", fail: fail)
         let termEnd = readDay(cell(.termEnd), label: "届次止", fail: fail)
         if let termStart, let termEnd, termEnd < termStart {
@@ -104,7 +106,7 @@ struct PersonRowReader {
             line: line, name: name, gender: gender, kind: kind,
             sectorName: sector, committeeName: committee, departmentName: department,
             unit: unit, title: title, expertise: expertise, phone: phone,
-            termStart: termStart, termEnd: termEnd, protocolOrder: order)
+            email: email, termStart: termStart, termEnd: termEnd, protocolOrder: order)
         return Outcome(row: row, errors: [], identity: identity)
     }
 
@@ -183,6 +185,18 @@ struct PersonRowReader {
             fail("专长有\(tags.count)项，最多\(Self.maxTags)项")
         }
         return tags
+    }
+
+    /// Full-width letters and ＠ (a Chinese input method's) are read as ASCII; spaces inside
+    /// the address are an error, not padding.
+    private func readEmail(_ raw: String, fail: (String) -> Void) -> String? {
+        if raw.isEmpty { return nil }
+        let email = EmailAddress.normalized(ImportText.trim(ImportText.halfWidth(raw)))
+        guard EmailAddress.isValid(email) else {
+            fail("电子邮箱“\(raw)”格式不对，应如zhangsan@163.com：只能有一个@，不能有空格或中文，@后的域名须含“.”")
+            return nil
+        }
+        return email
     }
 
     private func readDay(_ raw: String, label: String, fail: (String) -> Void) -> Day? {

@@ -218,6 +218,8 @@ struct TopicText: Sendable {
     let text: String
     let keywords: [String]
     let terms: Set<String>
+    /// Every character of the topic's subject words, for one-character subjects ("茶").
+    let subjectCharacters: Set<Character>
     /// Longest first, so that "高质量" is cut before "质量" would leave "高" behind.
     let generic: [[Character]]
 
@@ -228,7 +230,9 @@ struct TopicText: Sendable {
         generic = genericTerms.map(Array.init).sorted { ($0.count, String($1)) > ($1.count, String($0)) }
         keywords = topic.keywords.map(Self.normalized).filter { $0.count >= 2 }
         text = ([topic.title, topic.rationale].map(Self.normalized) + keywords).joined(separator: "\n")
-        terms = Self.bigrams(Self.runs(text, cutting: generic))
+        let runs = Self.runs(text, cutting: generic)
+        terms = Self.bigrams(runs)
+        subjectCharacters = Set(runs.joined())
     }
 
     func match(_ tag: String) -> Match {
@@ -239,7 +243,17 @@ struct TopicText: Sendable {
         if text.contains(tag) || keywords.contains(where: { tag.contains($0) && !Self.runs($0, cutting: generic).isEmpty }) {
             return .full
         }
-        return Self.bigrams(runs).isDisjoint(with: terms) ? .none : .partial
+        if !Self.bigrams(runs).isDisjoint(with: terms) { return .partial }
+        // A one-character subject with a generic word ("茶" + "产业" in "茶产业") matches in part
+        // a topic that has both ("黑茶全产业链"): the generic word alone would match anything,
+        // the character alone too little.
+        let singles = runs.filter { $0.count == 1 }.map { $0[0] }
+        let genericParts = generic.map { String($0) }.filter { tag.contains($0) }
+        if !singles.isEmpty, !genericParts.isEmpty, singles.allSatisfy(subjectCharacters.contains),
+           genericParts.allSatisfy(text.contains) {
+            return .partial
+        }
+        return .none
     }
 
     func sharedTerms(with other: String) -> Set<String> {

@@ -14,6 +14,8 @@ public struct PersonDraft: Sendable, Equatable, Codable {
     public var title: String
     public var expertise: [String]
     public var phone: String?
+    /// Where invitation letters are mailed (三(一).3).
+    public var email: String?
     public var termStart: Day?
     public var termEnd: Day?
     public var protocolOrder: Int
@@ -21,7 +23,7 @@ public struct PersonDraft: Sendable, Equatable, Codable {
     public init(name: String, gender: String? = nil, kind: PersonKind, sectorID: Int? = nil,
                 committeeID: Int? = nil, departmentID: Int? = nil, leaderOf: String? = nil,
                 unit: String = "", title: String = "", expertise: [String] = [], phone: String? = nil,
-                termStart: Day? = nil, termEnd: Day? = nil, protocolOrder: Int = 1000) {
+                email: String? = nil, termStart: Day? = nil, termEnd: Day? = nil, protocolOrder: Int = 1000) {
         self.name = name
         self.gender = gender
         self.kind = kind
@@ -33,6 +35,7 @@ public struct PersonDraft: Sendable, Equatable, Codable {
         self.title = title
         self.expertise = expertise
         self.phone = phone
+        self.email = email
         self.termStart = termStart
         self.termEnd = termEnd
         self.protocolOrder = protocolOrder
@@ -62,6 +65,7 @@ public struct PersonDraft: Sendable, Equatable, Codable {
         d.unit = unit.trimmingCharacters(in: .whitespacesAndNewlines)
         d.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         d.phone = clean(phone)
+        d.email = clean(email).map(EmailAddress.normalized)
         var seen = Set<String>()
         d.expertise = expertise.compactMap(clean).filter { seen.insert($0).inserted }
         return d
@@ -86,6 +90,10 @@ public struct PersonDraft: Sendable, Equatable, Codable {
         if let p = phone, !PhoneNumber.isValid(p) {
             fail("phone", "电话号码格式不正确：手机为1开头的11位数字，座机如0737-7222222。")
         }
+        if let e = email, !EmailAddress.isValid(e) {
+            fail("email",
+                 "电子邮箱格式不正确，应如 zhangsan@163.com：只能有一个@，不能有空格、中文或全角符号，@后的域名须含“.”，最长254个字符。")
+        }
         if let s = termStart, let e = termEnd, e < s { fail("termEnd", "届次止不能早于届次起。") }
         if (termStart == nil) != (termEnd == nil) { fail("termEnd", "届次起止日期须同时填写。") }
         if protocolOrder < 0 || protocolOrder > 1_000_000 { fail("protocolOrder", "排序须为0到1000000之间的整数。") }
@@ -108,6 +116,34 @@ public enum PhoneNumber {
     }
 }
 
+/// An e-mail address as invitation letters can be sent to it: the same plain form the mail
+/// client accepts (no quoted local parts, no internationalized addresses), plus a dot in the
+/// domain, since a county's members write to public providers and unit domains, never to a
+/// bare host name.
+public enum EmailAddress {
+    public static let maxLength = 254
+
+    /// `<>()[]\,;:"`: characters that would need quoting in a mail header.
+    private static let forbidden: Set<UInt8> = Set("<>()[]\\,;:\"".utf8)
+
+    public static func isValid(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        guard !bytes.isEmpty, bytes.count <= maxLength,
+              bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbidden.contains($0) }) else { return false }
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        let local = parts[0], domain = parts[1]
+        return !local.isEmpty && local.utf8.count <= 64
+            && domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
+    }
+
+    /// The domain lower-cased (it is case-insensitive; the local part, strictly, is not).
+    public static func normalized(_ s: String) -> String {
+        guard let at = s.lastIndex(of: "@") else { return s }
+        return String(s[...at]) + s[s.index(after: at)...].lowercased()
+    }
+}
+
 import Foundation
 
 extension PersonDraft {
@@ -119,6 +155,7 @@ extension PersonDraft {
         d.title = title
         d.expertise = expertise
         d.phone = phone
+        d.email = email
         return d
     }
 }

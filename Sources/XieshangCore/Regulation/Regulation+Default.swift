@@ -15,17 +15,20 @@ extension Regulation {
         attendeeCategories: AttendeeCategory.allCases,              // 三(四).5
         agenda: [
             AgendaSegmentRule(kind: .departmentBriefing, title: "有关部门介绍情况", minutesPerSpeech: 10,
-                              speakers: Quota(preferred: 1...1, allowed: 1...3), clause: "三(三).1"),
+                              speakers: Quota(preferred: 1...1, allowed: 1...3), clause: "三(三).1",
+                              speakerCategories: [.departmentHeads]),
             AgendaSegmentRule(kind: .keynote, title: "牵头委室中心发言", minutesPerSpeech: 10,
-                              speakers: Quota(preferred: 1...1, allowed: 1...1), clause: "三(三).2"),
+                              speakers: Quota(preferred: 1...1, allowed: 1...1), clause: "三(三).2",
+                              speakerCategories: [.committeeHeads]),
             AgendaSegmentRule(kind: .bookedSpeech, title: "委员、专家学者预约发言", minutesPerSpeech: 8,
-                              speakers: Quota(preferred: 2...4, allowed: 2...4), clause: "三(三).3"),
+                              speakers: Quota(preferred: 2...4, allowed: 2...4), clause: "三(三).3",
+                              speakerCategories: [.members, .experts], mainly: .members),   // "委员为主"
             AgendaSegmentRule(kind: .freeSpeech, title: "其他与会人员自由发言", minutesPerSpeech: 5,
-                              speakers: nil, clause: "三(三).4"),
+                              speakers: nil, clause: "三(三).4", speakerCategories: [.members, .experts]),
             AgendaSegmentRule(kind: .response, title: "有关部门互动回应发言", minutesPerSpeech: 5,
-                              speakers: nil, clause: "三(三).5"),
+                              speakers: nil, clause: "三(三).5", speakerCategories: [.departmentHeads]),
             AgendaSegmentRule(kind: .leaderRemarks, title: "县委、县政府、县政协领导讲话", minutesPerSpeech: nil,
-                              speakers: nil, clause: "三(三).6"),
+                              speakers: nil, clause: "三(三).6", speakerCategories: [.leaders]),
         ],
         speakingWarningSeconds: 60,
         outcomeDeadlineWorkingDays: 10,           // 三(五)

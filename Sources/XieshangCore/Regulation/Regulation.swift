@@ -108,16 +108,74 @@ public struct AgendaSegmentRule: Sendable, Equatable, Codable {
     public var title: String
     /// nil: no limit set by the working method (leaders' remarks).
     public var minutesPerSpeech: Int?
-    /// How many speeches the segment takes; nil: as many as there are speakers.
+    /// How many speeches the segment takes; nil: as many as there are speakers, and anyone
+    /// attending of `speakerCategories` may take the floor without being planned.
     public var speakers: Quota?
     public var clause: String
+    /// Who may be planned or speak in the segment (三(三): "有关部门", "牵头委室", "委员、专家学者"…).
+    public var speakerCategories: [AttendeeCategory]
+    /// The category the segment's speakers should mainly be ("委员为主", 三(三).3); nil: no such rule.
+    public var mainly: AttendeeCategory?
 
-    public init(kind: AgendaSegmentKind, title: String, minutesPerSpeech: Int?, speakers: Quota?, clause: String) {
+    /// `speakerCategories` nil: the kind's usual speakers (`defaultSpeakerCategories(for:)`).
+    public init(kind: AgendaSegmentKind, title: String, minutesPerSpeech: Int?, speakers: Quota?, clause: String,
+                speakerCategories: [AttendeeCategory]? = nil, mainly: AttendeeCategory? = nil) {
         self.kind = kind
         self.title = title
         self.minutesPerSpeech = minutesPerSpeech
         self.speakers = speakers
         self.clause = clause
+        self.speakerCategories = speakerCategories ?? Self.defaultSpeakerCategories(for: kind)
+        self.mainly = mainly
+    }
+
+    /// Who usually speaks in a segment of this kind (三(三).1–6); a profile may say otherwise.
+    public static func defaultSpeakerCategories(for kind: AgendaSegmentKind) -> [AttendeeCategory] {
+        switch kind {
+        case .departmentBriefing, .response: [.departmentHeads]
+        case .keynote: [.committeeHeads]
+        case .bookedSpeech, .freeSpeech: [.members, .experts]
+        case .leaderRemarks: [.leaders]
+        case .questionsAndAnswers: AttendeeCategory.allCases
+        }
+    }
+
+    /// The category a segment of this kind is mainly for: booked speeches "委员为主" (三(三).3).
+    public static func defaultMainly(for kind: AgendaSegmentKind) -> AttendeeCategory? {
+        kind == .bookedSpeech ? .members : nil
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, title, minutesPerSpeech, speakers, clause, speakerCategories, mainly
+    }
+
+    /// Profiles stored before `speakerCategories` and `mainly` existed get the kind's defaults;
+    /// an explicit `"mainly": null` stays nil.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try c.decode(AgendaSegmentKind.self, forKey: .kind)
+        self.kind = kind
+        self.title = try c.decode(String.self, forKey: .title)
+        self.minutesPerSpeech = try c.decodeIfPresent(Int.self, forKey: .minutesPerSpeech)
+        self.speakers = try c.decodeIfPresent(Quota.self, forKey: .speakers)
+        self.clause = try c.decode(String.self, forKey: .clause)
+        self.speakerCategories = try c.decodeIfPresent([AttendeeCategory].self, forKey: .speakerCategories)
+            ?? Self.defaultSpeakerCategories(for: kind)
+        self.mainly = c.contains(.mainly)
+            ? try c.decodeIfPresent(AttendeeCategory.self, forKey: .mainly)
+            : Self.defaultMainly(for: kind)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(minutesPerSpeech, forKey: .minutesPerSpeech)
+        try c.encodeIfPresent(speakers, forKey: .speakers)
+        try c.encode(clause, forKey: .clause)
+        try c.encode(speakerCategories, forKey: .speakerCategories)
+        // Written even when nil, so that "no such rule" does not read back as the kind's default.
+        if let mainly { try c.encode(mainly, forKey: .mainly) } else { try c.encodeNil(forKey: .mainly) }
     }
 }
 

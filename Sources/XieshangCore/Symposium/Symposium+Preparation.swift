@@ -79,9 +79,13 @@ extension Symposium {
         }
     }
 
-    public mutating func recordMeeting(_ kind: PreparatoryMeeting.Kind, decisions: String, held: Bool) throws {
+    /// `today`: a meeting is recorded as held only on or after its day.
+    public mutating func recordMeeting(_ kind: PreparatoryMeeting.Kind, decisions: String, held: Bool, today: Day? = nil) throws {
         guard decisions.count <= 20000 else { throw SymposiumError.invalid(["会议记录过长。"]) }
-        guard meeting(kind).date != nil else { throw SymposiumError.invalid(["请先安排\(kind.chineseName)的时间。"]) }
+        guard let date = meeting(kind).date else { throw SymposiumError.invalid(["请先安排\(kind.chineseName)的时间。"]) }
+        if held, let today, today < date {
+            throw SymposiumError.invalid(["\(kind.chineseName)定于\(date.chinese)召开，尚未到期，不能登记为已召开。"])
+        }
         try update(kind) {
             $0.decisions = decisions.trimmingCharacters(in: .whitespacesAndNewlines)
             $0.held = held

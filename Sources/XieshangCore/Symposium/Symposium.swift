@@ -20,8 +20,11 @@ public struct Symposium: Sendable, Equatable, Codable {
     /// "上午9:00", as the office writes it on notices.
     public var startTime: String
     public var place: String
-    /// Set by the live meeting (issue 5) or by the office recording that it took place.
+    /// Set when the live meeting ends.
     public var heldOn: Day?
+    /// 议程 (三(二).4, 三(三)): nil until the lead committee starts planning speakers; the
+    /// Regulation's template until then.
+    public var agenda: Agenda?
     public var implementationPlan: ImplementationPlan
     public var meetings: [PreparatoryMeeting]
     public var research: [ResearchActivity]
@@ -60,6 +63,10 @@ public struct Symposium: Sendable, Equatable, Codable {
     /// The symposium's title as documents print it: "2026年第3次双月协商座谈会" is the caller's;
     /// this is the subject line used everywhere else.
     public var subject: String { "“\(topic)”双月协商座谈会" }
+
+    public func agendaOrTemplate(_ regulation: Regulation) -> Agenda {
+        agenda ?? Agenda.template(regulation)
+    }
 
     public func meeting(_ kind: PreparatoryMeeting.Kind) -> PreparatoryMeeting {
         meetings.first { $0.kind == kind } ?? PreparatoryMeeting(kind: kind)

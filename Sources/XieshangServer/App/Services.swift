@@ -13,6 +13,9 @@ final class XieshangServices: Sendable {
     let principals: PrincipalCache
     let people: PeopleDirectory
     let isPostgres: Bool
+    /// The live meeting's screens connected to this process, and the bus between instances.
+    let liveHub = LiveHub()
+    let live = LiveBus()
 
     init(config: AppConfig, clock: any WallClock, regulation: Regulation, calendar: CalendarStore, isPostgres: Bool) {
         self.config = config

@@ -74,6 +74,8 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     app.middleware.use(CSRFMiddleware())
 
     app.lifecycle.use(ChangeWatcher())
+    LiveMessage.wire(app)
+    if case .postgres(let url) = config.database { app.lifecycle.use(LiveListener(url: url)) }
     Migrations.register(on: app)
     Commands.register(on: app)
     try routes(app)
@@ -112,6 +114,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: PlanNotice())
     try app.register(collection: SymposiumAPI())
     try app.register(collection: SymposiumPages())
+    try app.register(collection: AgendaRoutes())
+    try app.register(collection: LiveRoutes())
     try app.register(collection: OpenAPIRoutes())
 }
 

@@ -11,5 +11,6 @@ enum Migrations {
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(M005_CreatePlanning())
         app.migrations.add(M006_CreateSymposia())
+        app.migrations.add(M007_CreateLiveMeetings())
     }
 }

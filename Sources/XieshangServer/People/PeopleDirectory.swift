@@ -71,7 +71,7 @@ final class PeopleDirectory: Sendable {
     static let selectList: SQLQueryString = """
         SELECT p.id, p.name, p.gender, p.kind, p.sector_id, s.name AS sector_name, p.committee_id,
                c.name AS committee_name, p.department_id, d.name AS department_name, p.leader_of,
-               p.unit, p.title, p.expertise, p.phone, p.term_start, p.term_end, p.protocol_order, p.version
+               p.unit, p.title, p.expertise, p.phone, p.email, p.term_start, p.term_end, p.protocol_order, p.version
         FROM persons p
         LEFT JOIN sectors s ON s.id = p.sector_id
         LEFT JOIN committees c ON c.id = p.committee_id
@@ -124,6 +124,7 @@ final class PeopleDirectory: Sendable {
         var title: String
         var expertise: String
         var phone: String?
+        var email: String?
         var termStart: String?
         var termEnd: String?
         var protocolOrder: Int
@@ -136,7 +137,8 @@ final class PeopleDirectory: Sendable {
                          sectorID: r.sectorId, sectorName: r.sectorName, committeeID: r.committeeId,
                          committeeName: r.committeeName, departmentID: r.departmentId,
                          departmentName: r.departmentName, leaderOf: r.leaderOf, unit: r.unit, title: r.title,
-                         expertise: Expertise.split(r.expertise), phone: r.phone, termStart: r.termStart,
+                         expertise: Expertise.split(r.expertise), phone: r.phone, email: r.email,
+                         termStart: r.termStart,
                          termEnd: r.termEnd, protocolOrder: r.protocolOrder, version: r.version)
     }
 }

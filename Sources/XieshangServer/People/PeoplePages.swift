@@ -67,8 +67,8 @@ struct PeoplePages: RouteCollection {
         }
         let window = max(1, page.page - 3)...min(page.pageCount, page.page + 3)
         // Only CPPCC-side readers get the phone column, so the rows need no per-reader
-        // redaction beyond dropping phones for everyone else.
-        let rows = key.showPhone ? page.items : page.items.map { var r = $0; r.phone = nil; return r }
+        // redaction beyond dropping contacts (phone, e-mail) for everyone else.
+        let rows = key.showPhone ? page.items : page.items.map { var r = $0; r.phone = nil; r.email = nil; return r }
         return ListBody(
             rows: rows, total: page.total, page: page.page, pageCount: page.pageCount,
             q: query.q ?? "",

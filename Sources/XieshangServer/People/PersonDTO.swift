@@ -20,6 +20,8 @@ struct PersonDTO: Content, Sendable, Equatable {
     var title: String
     var expertise: [String]
     var phone: String?
+    /// Contact data like the phone: removed exactly when the phone is.
+    var email: String?
     var termStart: String?
     var termEnd: String?
     var protocolOrder: Int
@@ -29,6 +31,7 @@ struct PersonDTO: Content, Sendable, Equatable {
         guard !p.may(.viewContactOf(personID: id)) else { return self }
         var copy = self
         copy.phone = nil
+        copy.email = nil
         return copy
     }
 }

@@ -15,6 +15,7 @@ struct PersonForm: Content {
     var title: String?
     var expertise: String?
     var phone: String?
+    var email: String?
     var termStart: String?
     var termEnd: String?
     var protocolOrder: String?
@@ -26,6 +27,7 @@ struct PersonForm: Content {
         sectorID = p.sectorID.map(String.init); committeeID = p.committeeID.map(String.init)
         departmentID = p.departmentID.map(String.init); leaderOf = p.leaderOf
         unit = p.unit; title = p.title; expertise = Expertise.join(p.expertise); phone = p.phone
+        email = p.email
         termStart = p.termStart; termEnd = p.termEnd; protocolOrder = String(p.protocolOrder)
         version = String(p.version)
     }
@@ -53,7 +55,7 @@ struct PersonForm: Content {
         let d = PersonDraft(name: name ?? "", gender: gender, kind: kind, sectorID: id(sectorID, "sectorID"),
                             committeeID: id(committeeID, "committeeID"), departmentID: id(departmentID, "departmentID"),
                             leaderOf: leaderOf, unit: unit ?? "", title: title ?? "", expertise: tags, phone: phone,
-                            termStart: day(termStart, "termStart"), termEnd: day(termEnd, "termEnd"),
+                            email: email, termStart: day(termStart, "termStart"), termEnd: day(termEnd, "termEnd"),
                             protocolOrder: order)
         return errors.isEmpty ? .success(d) : .failure(.init(errors: errors))
     }

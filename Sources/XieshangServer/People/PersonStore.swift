@@ -42,6 +42,7 @@ enum PersonStore {
         m.title = d.title
         m.expertise = Expertise.join(d.expertise)
         m.phone = d.phone
+        m.email = d.email
         m.termStart = d.termStart?.iso
         m.termEnd = d.termEnd?.iso
         m.protocolOrder = d.protocolOrder
@@ -65,7 +66,7 @@ enum PersonStore {
         PersonDraft(name: m.name, gender: m.gender, kind: PersonKind(rawValue: m.kind) ?? .member, sectorID: m.sectorID,
                     committeeID: m.committeeID, departmentID: m.departmentID, leaderOf: m.leaderOf, unit: m.unit,
                     title: m.title, expertise: Expertise.split(m.expertise), phone: m.phone,
-                    termStart: m.termStart.flatMap(Day.init(iso:)), termEnd: m.termEnd.flatMap(Day.init(iso:)),
+                    email: m.email, termStart: m.termStart.flatMap(Day.init(iso:)), termEnd: m.termEnd.flatMap(Day.init(iso:)),
                     protocolOrder: m.protocolOrder)
     }
 
@@ -128,7 +129,7 @@ enum PersonStore {
                                 committeeID: r.committeeName.flatMap { committeeID[$0] },
                                 departmentID: r.departmentName.flatMap { departmentID[$0] },
                                 unit: r.unit ?? "", title: r.title ?? "", expertise: r.expertise, phone: r.phone,
-                                termStart: r.termStart, termEnd: r.termEnd, protocolOrder: r.protocolOrder ?? 1000)
+                                email: r.email, termStart: r.termStart, termEnd: r.termEnd, protocolOrder: r.protocolOrder ?? 1000)
                 .normalized()
             let problems = d.validate()
             lineErrors += problems.map { LineError(line: r.line, reason: $0.message) }

@@ -28,10 +28,12 @@ enum InvitationMail {
         let dto = try await SymposiumDTO.make(loaded, on: req)
         let org = try await SymposiumDocuments.organization(on: req.db)
         let today = Day(req.xieshang.clock.now())
+        let contact = try await SymposiumDocuments.contact(committeeID: dto.leadCommittee.id, committeeName: dto.leadCommittee.name,
+                                                           org: org, on: req.db)
         let (mailed, failures) = try await mail(to: waiting.map(\.personID), on: req) { person in
             guard let inv = dto.invitees.first(where: { $0.personID == person.id }) else { return nil }
-            let letter = SymposiumDocuments.invitationLetter(dto, invitee: inv, org: org,
-                                                            contact: "\(org.name)\(dto.leadCommittee.name)", today: today)
+            let letter = SymposiumDocuments.invitationLetter(dto, invitee: inv, org: org, contact: contact, today: today,
+                                                            sealPlaceholder: false)
             let text = """
             \(letter.addressee ?? "")：
 

@@ -133,7 +133,10 @@ enum SymposiumActions {
         let heads = try await PersonModel.query(on: db).filter(\.$kind == PersonKind.committeeHead.rawValue)
             .sort(\.$protocolOrder).all().map { $0.id! }
         guard kind == .mobilization else { return heads }
-        let offices = try await DepartmentModel.query(on: db).filter(\.$name ~~ ["县委办公室", "县政府办公室"]).all().map { $0.id! }
+        // 县委办 and 县政府办, however a county spells the full names.
+        let offices = try await DepartmentModel.query(on: db).all()
+            .filter { ["县委办", "县政府办"].contains($0.shortName) || ["县委办公室", "县政府办公室", "县人民政府办公室"].contains($0.name) }
+            .map { $0.id! }
         let invited = try await SymposiumInvitationModel.query(on: db).filter(\.$symposiumID == symposiumID).all().map(\.personID)
         let departmentHeads = try await PersonModel.query(on: db).filter(\.$kind == PersonKind.departmentHead.rawValue)
             .sort(\.$protocolOrder).all()
@@ -149,8 +152,8 @@ enum SymposiumActions {
     static func recordMeeting(_ id: Int, _ kind: PreparatoryMeeting.Kind, _ input: RecordInput,
                               on req: Request) async throws -> SymposiumStore.Loaded {
         try await SymposiumStore.mutate(id, action: "meeting.\(kind.rawValue).record", on: req,
-                                        authorize: meetingRecorder(kind)) { s, _ in
-            try s.recordMeeting(kind, decisions: input.decisions, held: input.held ?? true)
+                                        authorize: meetingRecorder(kind)) { s, ctx in
+            try s.recordMeeting(kind, decisions: input.decisions, held: input.held ?? true, today: ctx.today)
             return input
         }
     }

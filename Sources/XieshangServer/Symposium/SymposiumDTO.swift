@@ -8,7 +8,8 @@ struct SymposiumDTO: Content {
     struct PersonRef: Content { let id: Int; let name: String; let unit: String; let title: String }
     struct Owner: Content { let kind: String; let id: Int?; let name: String }
     struct Step: Content {
-        let kind: TimelineStep.Kind; let name: String; let clause: String; let startsOn: String?; let due: String
+        let kind: TimelineStep.Kind; let name: String; let clause: String; let startsOn: String?; let startsOnText: String?
+        let due: String
         let dueText: String; let owner: Owner; let state: TimelineStep.State; let stateName: String; let rule: String
         let provisional: Bool
     }
@@ -20,7 +21,7 @@ struct SymposiumDTO: Content {
         let mailedTo: String?; let removable: Bool
     }
     struct Task: Content {
-        let id: Int; let title: String; let owner: Owner; let due: String; let overdue: Bool; let doneOn: String?
+        let id: Int; let title: String; let owner: Owner; let due: String; let dueText: String; let overdue: Bool; let doneOn: String?
     }
     struct Meeting: Content {
         let kind: PreparatoryMeeting.Kind; let name: String; let clause: String; let convenorTitle: String
@@ -138,7 +139,8 @@ struct SymposiumDTO: Content {
         place = s.place
         heldOn = s.heldOn?.iso
         timeline = SymposiumTimeline.steps(for: s, regulation: regulation, calendar: calendar, today: today).map {
-            Step(kind: $0.kind, name: $0.kind.chineseName, clause: $0.kind.clause, startsOn: $0.startsOn?.iso, due: $0.due.iso,
+            Step(kind: $0.kind, name: $0.kind.chineseName, clause: $0.kind.clause, startsOn: $0.startsOn?.iso,
+                 startsOnText: $0.startsOn.map(Self.dateText), due: $0.due.iso,
                  dueText: Self.dateText($0.due), owner: n.owner($0.owner), state: $0.state, stateName: $0.state.chineseName,
                  rule: $0.rule, provisional: $0.provisional)
         }
@@ -158,7 +160,7 @@ struct SymposiumDTO: Content {
                            time: m.time, place: m.place, convenor: n.ref(m.convenorID),
                            attendees: m.attendeeIDs.compactMap { n.ref($0) }, decisions: m.decisions, held: m.held,
                            tasks: m.tasks.map {
-                               Task(id: $0.id, title: $0.title, owner: n.owner($0.owner), due: $0.due.iso,
+                               Task(id: $0.id, title: $0.title, owner: n.owner($0.owner), due: $0.due.iso, dueText: Self.dateText($0.due),
                                     overdue: $0.doneOn == nil && today > $0.due, doneOn: $0.doneOn?.iso)
                            })
         }

@@ -28,30 +28,31 @@ enum SymposiumDocuments {
         }
         let adopted = dto.implementationPlan.adoptedBy.map { "（经\($0)审议通过）" }
         return OfficialDocument(format: .document, issuingOrgans: ["\(org.name)\(dto.leadCommittee.name)"],
-                                title: "“\(dto.topic)”双月协商座谈会实施方案", body: body,
+                                title: "“\(dto.topic)”\n双月协商座谈会实施方案", body: body,
                                 signatures: ["\(org.name)\(dto.leadCommittee.name)"],
                                 date: dto.implementationPlan.adoptedOn.flatMap(Day.init(iso:)) ?? today,
                                 notes: adopted, printer: "\(org.name)办公室", printDate: today)
     }
 
     /// 邀请函 in the letter format, addressed to one invitee.
+    /// `sealPlaceholder`: printed letters leave room for the seal; mailed ones carry none.
     static func invitationLetter(_ dto: SymposiumDTO, invitee i: SymposiumDTO.Invitation, org: OrganizationModel,
-                                 contact: String, today: Day) -> OfficialDocument {
+                                 contact: String, today: Day, sealPlaceholder: Bool = true) -> OfficialDocument {
         let honorific: String
         switch i.category {
         case .members: honorific = "\(i.name)委员"
         case .experts: honorific = "\(i.name)\(i.title.isEmpty ? "先生/女士" : i.title)"
         default: honorific = "\(i.name)同志"
         }
-        let place = dto.place.isEmpty ? "另行通知" : dto.place
+        let at = dto.place.isEmpty ? "召开双月协商座谈会（地点另行通知）" : "在\(dto.place)召开双月协商座谈会"
         let body: [OfficialDocument.Block] = [
-            .paragraph("经研究，定于\(dto.dateText)\(dto.startTime)在\(place)召开双月协商座谈会，围绕“\(dto.topic)”开展协商。会议由\(dto.host.map { "\($0.name)同志" } ?? "县政协领导")主持，县委、县政府有关领导同志，有关部门负责同志，部分政协委员和专家学者参加。"),
+            .paragraph("经研究，定于\(dto.dateText)\(dto.startTime)\(at)，围绕“\(dto.topic)”开展协商。会议由\(dto.host.map { "\($0.name)同志" } ?? "县政协领导")主持，县委、县政府有关领导同志，有关部门负责同志，部分政协委员和专家学者参加。"),
             .paragraph("诚挚邀请您出席会议。请围绕协商议题提前做好准备，书面发言材料请于会前送\(dto.leadCommittee.name)。"),
             .paragraph("联系人：\(contact)"),
         ]
         return OfficialDocument(format: .letter, issuingOrgans: ["\(org.name)办公室"], title: "邀请函",
                                 addressee: "尊敬的\(honorific)", body: body, signatures: ["\(org.name)办公室"],
-                                date: today, sealPlaceholder: true)
+                                date: today, sealPlaceholder: sealPlaceholder)
     }
 
     static func attendeeList(_ list: AttendeeListDTO, org: OrganizationModel, today: Day) -> OfficialDocument {
@@ -63,8 +64,16 @@ enum SymposiumDocuments {
                                columnWidths: [2, 7]))
         }
         return OfficialDocument(format: .document, issuingOrgans: ["\(org.name)办公室"],
-                                title: "“\(list.topic)”双月协商座谈会\n出席人员名单", body: body, date: today,
+                                title: "“\(list.topic)”\n双月协商座谈会出席人员名单", body: body, signatures: ["\(org.name)办公室"], date: today,
                                 printer: "\(org.name)办公室", printDate: today)
+    }
+
+    /// 联系人: the lead committee's head (the first by protocol order) with a phone, as letters give it.
+    static func contact(committeeID: Int, committeeName: String, org: OrganizationModel, on db: any Database) async throws -> String {
+        let head = try await PersonModel.query(on: db).filter(\.$committeeID == committeeID)
+            .filter(\.$kind == PersonKind.committeeHead.rawValue).sort(\.$protocolOrder).first()
+        guard let head else { return "\(org.name)\(committeeName)" }
+        return "\(org.name)\(committeeName)　\(head.name)" + (head.phone.map { "，电话\($0)" } ?? "")
     }
 
     static func docx(_ doc: OfficialDocument, filename: String) throws -> Response {

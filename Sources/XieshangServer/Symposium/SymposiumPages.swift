@@ -56,6 +56,15 @@ struct SymposiumPages: RouteCollection {
     struct Option: Encodable { let value: String; let label: String; let selected: Bool }
     struct TabLink: Encodable { let href: String; let label: String; let current: Bool }
 
+    /// Every page of a symposium, in the order of the work: preparation, agenda, the meeting, its record.
+    static func tabs(_ id: Int, current: String) -> [TabLink] {
+        var links = Tab.allCases.map { TabLink(href: $0.path(id), label: $0.label, current: $0.rawValue == current) }
+        links.insert(TabLink(href: "/symposia/\(id)/agenda", label: "议程", current: current == "agenda"), at: 5)
+        links.append(TabLink(href: "/symposia/\(id)/live", label: "会议进行", current: current == "live"))
+        links.append(TabLink(href: "/symposia/\(id)/record", label: "会议纪要", current: current == "record"))
+        return links
+    }
+
     /// What the reader may do here, so that the page offers only that.
     struct Can: Encodable {
         let prepare: Bool
@@ -89,13 +98,16 @@ struct SymposiumPages: RouteCollection {
         var report: InvitationMail.Report?
         var today: String = ""
         var mailConfigured = false
+        /// The plan form's text: what was stored, or what was just submitted and refused.
+        var planContent: ImplementationPlan.Content?
     }
 
     struct PersonGroup: Encodable { let label: String; let options: [Option] }
 
     static func id(_ req: Request) throws -> Int { try SymposiumAPI.id(req) }
 
-    func render(_ req: Request, _ tab: Tab, error: (any DomainError)? = nil, report: InvitationMail.Report? = nil) async throws -> Response {
+    func render(_ req: Request, _ tab: Tab, error: (any DomainError)? = nil, report: InvitationMail.Report? = nil,
+                planContent: ImplementationPlan.Content? = nil) async throws -> Response {
         let p = try req.principal
         let id = try Self.id(req)
         let loaded = try await SymposiumStore.visible(id, for: p, on: req.db)
@@ -119,6 +131,7 @@ struct SymposiumPages: RouteCollection {
                 Option(value: String($0.id!), label: "\($0.name)（\($0.title)）", selected: $0.id == dto.viceChairInCharge?.id)
             }
         case .plan:
+            extra.planContent = planContent ?? loaded.symposium.implementationPlan.content
             let versions = loaded.symposium.implementationPlan.versions
             extra.versionOptions = versions.map { Option(value: String($0.number), label: "第\($0.number)版（\($0.action.chineseName)）", selected: false) }
             if let a = req.query[Int.self, at: "a"], let b = req.query[Int.self, at: "b"],
@@ -149,17 +162,18 @@ struct SymposiumPages: RouteCollection {
         case .attendees:
             extra.attendees = try await AttendeeListDTO.make(id, on: req)
         }
-        let body = Body(s: dto, tabs: Tab.allCases.map { TabLink(href: $0.path(id), label: $0.label, current: $0 == tab) },
+        let body = Body(s: dto, tabs: Self.tabs(id, current: tab.rawValue),
                         can: can, error: error?.message, errorDetails: error?.details ?? [], extra: extra)
         return try await req.renderPage(tab.template, title: "\(dto.topic) · \(tab.label)", body: body)
     }
 
     /// Runs a page action; a refusal is shown on the page it came from, with nothing changed.
-    func act(_ req: Request, _ tab: Tab, success: String, _ body: () async throws -> Void) async throws -> Response {
+    func act(_ req: Request, _ tab: Tab, success: String, planContent: ImplementationPlan.Content? = nil,
+             _ body: () async throws -> Void) async throws -> Response {
         do {
             try await body()
         } catch let e as any DomainError where e.kind != .forbidden && e.kind != .notFound {
-            return try await render(req, tab, error: e).with(status: e.kind.status)
+            return try await render(req, tab, error: e, planContent: planContent).with(status: e.kind.status)
         } catch is DecodingError {
             return try await render(req, tab, error: Refusal(.invalid, code: "invalid_form", message: "表单内容有误，请检查后重新提交。"))
                 .with(status: .badRequest)
@@ -277,7 +291,8 @@ struct SymposiumPages: RouteCollection {
         case nil: message = ""
         }
         try await SymposiumAccess.require(.planAction, Self.id(req), on: req)
-        return try await act(req, .plan, success: message) {
+        // A refused submission shows the form as it was typed, not as it was stored.
+        return try await act(req, .plan, success: message, planContent: f?.content) {
             let f = try req.content.decode(PlanForm.self)
             // Only drafting actions carry the text; signing must not alter what was submitted.
             let content = (f.action == .save || f.action == .submit) ? f.content : nil
@@ -442,7 +457,9 @@ struct SymposiumPages: RouteCollection {
             throw NotFound.of("邀请函")
         }
         let org = try await SymposiumDocuments.organization(on: req.db)
-        let doc = SymposiumDocuments.invitationLetter(dto, invitee: inv, org: org, contact: "\(org.name)\(dto.leadCommittee.name)",
+        let contact = try await SymposiumDocuments.contact(committeeID: dto.leadCommittee.id, committeeName: dto.leadCommittee.name,
+                                                           org: org, on: req.db)
+        let doc = SymposiumDocuments.invitationLetter(dto, invitee: inv, org: org, contact: contact,
                                                       today: Day(req.xieshang.clock.now()))
         return try SymposiumDocuments.docx(doc, filename: "邀请函-\(inv.name).docx")
     }

@@ -46,6 +46,36 @@ struct PersonFieldRulesTests {
         #expect(messages.first?.contains("科学计数法") == true)
     }
 
+    @Test(arguments: [
+        ("liming@163.com", "liming@163.com"),
+        (" LiMing@QQ.COM ", "LiMing@qq.com"),
+        ("ｌｉｍｉｎｇ＠１６３．ｃｏｍ", "liming@163.com"),
+        ("", nil),
+    ] as [(String, String?)])
+    func emailColumnAcceptsAndNormalises(cell: String, email: String?) {
+        let (row, errors) = read("王芳,领导,\(cell)", header: "姓名,类别,电子邮箱")
+        #expect(errors == [])
+        #expect(row?.email == email)
+    }
+
+    @Test(arguments: ["liming", "liming@163", "li ming@163.com", "li@ming@163.com", "李明@163.com", "liming@163..com"])
+    func emailValidationRefuses(cell: String) {
+        #expect(read("王芳,领导,13800000001,\(cell)", header: "姓名,类别,手机,电子邮箱").1 == [
+            "第2行：电子邮箱“\(cell)”格式不对，应如zhangsan@163.com：只能有一个@，不能有空格或中文，@后的域名须含“.”",
+        ])
+    }
+
+    @Test(arguments: ["电子邮箱", "邮箱", "电子邮件", "电子信箱", "Email", "E-mail", "email", "E-MAIL", "邮  箱*", "电子邮箱（选填）"])
+    func emailColumnHeaderAliases(header: String) {
+        #expect(PersonImportColumn(header: header) == .email)
+        #expect(read("王芳,领导,liming@163.com", header: "姓名,类别,\(header)").0?.email == "liming@163.com")
+    }
+
+    @Test func emailColumnIsInTheTemplateAfterThePhone() {
+        let header = PersonImportColumn.templateHeader
+        #expect(header.firstIndex(of: "电子邮箱") == header.firstIndex(of: "手机").map { $0 + 1 })
+    }
+
     @Test(arguments: ["2021-12-28", "2021/12/28", "2021年12月28日", "2021-12-28 0:00", "2021/12/28 00:00:00",
                       "2021.12.28", "20211228", "２０２１-１２-２８", " 2021-12-28 "])
     func dateFormats(cell: String) {

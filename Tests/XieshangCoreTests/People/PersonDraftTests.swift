@@ -35,6 +35,35 @@ struct PersonDraftTests {
         #expect(member { $0.phone = "23907370000" }.validate().map(\.field) == ["phone"])
     }
 
+    @Test func emailIsOptionalTrimmedAndItsDomainLowerCased() {
+        #expect(member().email == nil)
+        #expect(member { $0.email = "   " }.email == nil)
+        let d = member { $0.email = "  LiMing@QQ.Com " }
+        #expect(d.email == "LiMing@qq.com")
+        #expect(d.validate().isEmpty)
+    }
+
+    @Test(arguments: ["liming@163.com", "li.ming+cppcc@anhua.gov.cn", "a_b-c@mail.example", "x@y.cn"])
+    func emailAccepts(address: String) {
+        #expect(member { $0.email = address }.validate().isEmpty)
+    }
+
+    @Test(arguments: ["liming", "liming@", "@163.com", "li@ming@163.com", "li ming@163.com", "liming@localhost",
+                      "liming@163..com", "liming@.163.com", "liming@163.com.", "李明@163.com", "liming＠163.com",
+                      "<liming@163.com>", "li,ming@163.com"])
+    func emailMustHaveOneAtNoSpacesAndADottedDomain(address: String) {
+        let errors = member { $0.email = address }.validate()
+        #expect(errors.map(\.field) == ["email"])
+        #expect(errors.first?.message.hasPrefix("电子邮箱格式不正确") == true)
+    }
+
+    @Test func emailIsAtMost254Characters() {
+        let domain = "@" + String(repeating: "a", count: 240) + ".cn"
+        let local = { (n: Int) in String(repeating: "b", count: n) }
+        #expect(member { $0.email = local(254 - domain.count) + domain }.validate().isEmpty)
+        #expect(member { $0.email = local(255 - domain.count) + domain }.validate().map(\.field) == ["email"])
+    }
+
     @Test func termEndNotBeforeStart() {
         #expect(member { $0.termEnd = Day(iso: "2020-01-01") }.validate().map(\.field) == ["termEnd"])
     }
@@ -52,9 +81,10 @@ struct PersonDraftTests {
         let original = member()
         var attempt = original
         attempt.name = "王五"; attempt.kind = .leader; attempt.sectorID = 9; attempt.phone = "13800000000"
-        attempt.expertise = ["教育"]
+        attempt.expertise = ["教育"]; attempt.email = "liming@163.com"
         let result = attempt.selfService(from: original)
         #expect(result.name == "李明" && result.kind == .member && result.sectorID == 1)
         #expect(result.phone == "13800000000" && result.expertise == ["教育"])
+        #expect(result.email == "liming@163.com")
     }
 }

@@ -40,3 +40,17 @@ struct PreparationOrderTests {
         #expect(s == before)
     }
 }
+
+extension PreparationOrderTests {
+    @Test("三(二).3 a meeting is recorded as held only on or after its day")
+    func meetingHeldOnlyFromItsDay() throws {
+        var s = F.symposium(on: "2026-06-18")
+        try s.scheduleMeeting(.coordination, date: F.day("2026-06-11"), time: "", place: "", convenorID: nil, attendeeIDs: [])
+        #expect(throws: SymposiumError.self) {
+            try s.recordMeeting(.coordination, decisions: "检查准备工作", held: true, today: F.day("2026-06-10"))
+        }
+        try s.recordMeeting(.coordination, decisions: "检查准备工作", held: false, today: F.day("2026-06-10"))
+        try s.recordMeeting(.coordination, decisions: "检查准备工作", held: true, today: F.day("2026-06-11"))
+        #expect(s.meeting(.coordination).held)
+    }
+}

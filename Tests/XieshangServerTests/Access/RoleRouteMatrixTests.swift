@@ -737,6 +737,7 @@ private func formFields(of p: PersonDTO) -> [String: String] {
     d["name"] = f.name; d["gender"] = f.gender; d["kind"] = f.kind; d["sectorID"] = f.sectorID
     d["committeeID"] = f.committeeID; d["departmentID"] = f.departmentID; d["leaderOf"] = f.leaderOf
     d["unit"] = f.unit; d["title"] = f.title; d["expertise"] = f.expertise; d["phone"] = f.phone
+    d["email"] = f.email
     d["termStart"] = f.termStart; d["termEnd"] = f.termEnd; d["protocolOrder"] = f.protocolOrder
     d["version"] = f.version
     return d

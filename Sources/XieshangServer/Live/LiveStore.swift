@@ -1,0 +1,72 @@
+import Fluent
+import Vapor
+import XieshangCore
+
+/// The live meeting loaded, changed through the domain, saved, audited, and pushed to every
+/// screen: the console's click reaches the phones and the projector through `LiveBus`.
+enum LiveStore {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+
+    static func load(_ symposiumID: Int, on db: any Database) async throws -> (LiveMeeting, LiveMeetingModel)? {
+        guard let m = try await LiveMeetingModel.query(on: db).filter(\.$symposiumID == symposiumID).first() else { return nil }
+        return (try JSONDecoder().decode(LiveMeeting.self, from: Data(m.body.utf8)), m)
+    }
+
+    static func decodeRecord(_ m: LiveMeetingModel) -> MeetingRecord? {
+        m.record.flatMap { try? JSONDecoder().decode(MeetingRecord.self, from: Data($0.utf8)) }
+    }
+
+    /// The meeting before it starts: the agenda as planned, everyone attending.
+    static func fresh(_ s: Symposium, regulation: Regulation, persons: [Int: PersonModel]) -> LiveMeeting {
+        let attendees = s.invitees.filter { $0.state.attends }.map { i in
+            AgendaSpeaker(personID: i.personID, name: persons[i.personID]?.name ?? "", unit: persons[i.personID]?.unit ?? "",
+                          category: i.category)
+        }
+        return LiveMeeting(agenda: s.agendaOrTemplate(regulation), attendees: attendees)
+    }
+
+    /// Applies `transition` to the stored meeting (creating it from the symposium at the
+    /// start), saves and audits it in one transaction, then announces it. Refusals change nothing.
+    @discardableResult
+    static func mutate(_ symposiumID: Int, action: String, on req: Request,
+                       _ transition: @escaping @Sendable (inout LiveMeeting, inout MeetingRecord?, Date) throws -> (any Encodable & Sendable)?)
+        async throws -> LiveMeeting {
+        let now = req.xieshang.clock.now()
+        let regulation = req.xieshang.regulation
+        let symposium = try await SymposiumStore.visible(symposiumID, for: req.principal, on: req.db).symposium
+        let persons = try await SymposiumDTO.Names.load(for: [symposium], on: req.db).persons
+        let meeting: LiveMeeting = try await req.change { db in
+            let existing = try await load(symposiumID, on: db)
+            var live = existing?.0 ?? fresh(symposium, regulation: regulation, persons: persons)
+            let model = existing?.1 ?? LiveMeetingModel()
+            var record = existing.flatMap { decodeRecord($0.1) }
+            let detail = try transition(&live, &record, now)
+            model.symposiumID = symposiumID
+            model.body = String(decoding: try encoder.encode(live), as: UTF8.self)
+            model.sequence = live.sequence
+            model.record = try record.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            try await model.save(on: db)
+            if live.phase == .ended, let day = live.endedAt.map(Day.init) {
+                try await markHeld(symposiumID, on: day, db: db)
+            }
+            return (live, [AuditChange(action, "live_meeting", String(symposiumID), after: detail)])
+        }
+        await req.application.xieshang.live.announce(symposiumID, app: req.application)
+        return meeting
+    }
+
+    /// The symposium took place: its timeline's step is done, its outcomes' deadline runs.
+    private static func markHeld(_ id: Int, on day: Day, db: any Database) async throws {
+        guard let m = try await SymposiumModel.find(id, on: db) else { return }
+        var s = try JSONDecoder().decode(Symposium.self, from: Data(m.body.utf8))
+        guard s.heldOn == nil else { return }
+        s.heldOn = day
+        m.body = String(decoding: try SymposiumStore.encoder.encode(s), as: UTF8.self)
+        m.version += 1
+        try await m.save(on: db)
+    }
+}
