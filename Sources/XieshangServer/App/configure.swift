@@ -116,6 +116,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SymposiumPages())
     try app.register(collection: AgendaRoutes())
     try app.register(collection: LiveRoutes())
+    try app.register(collection: RecordRoutes())
     try app.register(collection: OpenAPIRoutes())
 }
 

@@ -51,6 +51,7 @@ struct LiveRoutes: RouteCollection {
         let loaded = try await Self.requireConsole(req)
         guard let action = req.parameters.get("action").flatMap(Action.init(rawValue:)) else { throw NotFound.of("操作") }
         let s = loaded.symposium
+        let host = try await PersonModel.find(s.host.personID, on: req.db)?.name ?? ""
         let m = try await LiveStore.mutate(loaded.id, action: "live.\(action.rawValue)", on: req) { m, record, now in
             switch action {
             case .start: try m.start(at: now)
@@ -62,7 +63,7 @@ struct LiveRoutes: RouteCollection {
             case .end:
                 try m.end(at: now)
                 record = MeetingRecord(text: MeetingRecord.draft(topic: s.topic, date: Day(now), place: s.place,
-                                                                 host: "", meeting: m))
+                                                                 host: host, meeting: m))
             }
             return ["sequence": m.sequence]
         }

@@ -38,10 +38,15 @@ enum LiveStore {
         let now = req.xieshang.clock.now()
         let regulation = req.xieshang.regulation
         let symposium = try await SymposiumStore.visible(symposiumID, for: req.principal, on: req.db).symposium
-        let persons = try await SymposiumDTO.Names.load(for: [symposium], on: req.db).persons
         let meeting: LiveMeeting = try await req.change { db in
             let existing = try await load(symposiumID, on: db)
-            var live = existing?.0 ?? fresh(symposium, regulation: regulation, persons: persons)
+            var live: LiveMeeting
+            if let stored = existing?.0 {
+                live = stored
+            } else {
+                let persons = try await SymposiumDTO.Names.load(for: [symposium], on: db).persons
+                live = fresh(symposium, regulation: regulation, persons: persons)
+            }
             let model = existing?.1 ?? LiveMeetingModel()
             var record = existing.flatMap { decodeRecord($0.1) }
             let detail = try transition(&live, &record, now)
