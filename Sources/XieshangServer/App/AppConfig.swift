@@ -21,6 +21,8 @@ public struct AppConfig: Sendable {
     public var security: SecurityPolicy
     /// Outgoing mail (invitation letters, reminders); nil: letters are printed, not mailed.
     public var mail: SMTPSettings?
+    /// End-to-end tests only: read "now" from this file (see `FileClock`).
+    public var clockFile: String?
 
     public init(database: Database, dataDirectory: String, loadDemo: Bool = false,
                 demoPassword: String = DemoCounty.password, security: SecurityPolicy = .init(),
@@ -72,7 +74,9 @@ public struct AppConfig: Sendable {
             }
         }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        return AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security, mail: mail)
+        var config = AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security, mail: mail)
+        config.clockFile = env["XIESHANG_CLOCK_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        return config
     }
 }
 

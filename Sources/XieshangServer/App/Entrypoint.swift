@@ -14,7 +14,12 @@ public enum Entrypoint {
         let app = try await Application.make(env)
         do {
             let config = try AppConfig.fromEnvironment(loadDemo: demo)
-            try await configure(app, config: config)
+            var overrides = Overrides()
+            if let file = config.clockFile {
+                overrides.clock = FileClock(path: file)
+                app.logger.warning("clock: reading the time from \(file) (XIESHANG_CLOCK_FILE, for tests)")
+            }
+            try await configure(app, config: config, overrides: overrides)
             try await prepare(app)
             if demo, env.arguments.dropFirst().first ?? "serve" == "serve" {
                 printDemoLogins(config: config)

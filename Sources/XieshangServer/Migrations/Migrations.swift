@@ -12,5 +12,6 @@ enum Migrations {
         app.migrations.add(M005_CreatePlanning())
         app.migrations.add(M006_CreateSymposia())
         app.migrations.add(M007_CreateLiveMeetings())
+        app.migrations.add(M008_CreateMaterials())
     }
 }
