@@ -24,6 +24,7 @@ struct BodyWriter {
         case .document: w.documentMasthead()
         case .letter: w.letterMasthead()
         case .minutes: w.minutesMasthead()
+        case .plain: w.topLeftLines(w.topLeftItems())
         }
         if document.format != .minutes { w.titleAndAddressee() }
         w.blocks(document.body)

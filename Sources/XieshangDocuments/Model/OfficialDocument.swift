@@ -12,6 +12,10 @@ public struct OfficialDocument: Sendable, Equatable {
         case letter
         /// 纪要格式: the mark is the minutes' name (the `title`), dated in the masthead.
         case minutes
+        /// A working document without a red masthead (an implementation plan a committee
+        /// submits, an attendee list printed for the meeting): the same type area, title,
+        /// body, signature and page numbers, the title on the first line.
+        case plain
     }
 
     /// A piece of the body, in reading order.
@@ -118,7 +122,7 @@ public struct OfficialDocument: Sendable, Equatable {
         if let copyNumber, !(copyNumber.count == 6 && copyNumber.allSatisfy { $0.isASCII && $0.isNumber }) {
             throw Refusal(.invalid, code: "invalid_copy_number", message: "份号应为6位阿拉伯数字，收到“\(copyNumber)”。")
         }
-        if format != .minutes && issuingOrgans.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if format != .minutes && format != .plain && issuingOrgans.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw Refusal(.invalid, code: "missing_issuing_organ", message: "公文须有发文机关。")
         }
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -27,7 +27,8 @@ enum SymposiumDocuments {
             body += lines(c.value(of: part.key))
         }
         let adopted = dto.implementationPlan.adoptedBy.map { "（经\($0)审议通过）" }
-        return OfficialDocument(format: .document, issuingOrgans: ["\(org.name)\(dto.leadCommittee.name)"],
+        // A committee's working paper for the vice chair's signature, not a red-head 文件.
+        return OfficialDocument(format: .plain, issuingOrgans: ["\(org.name)\(dto.leadCommittee.name)"],
                                 title: "“\(dto.topic)”\n双月协商座谈会实施方案", body: body,
                                 signatures: ["\(org.name)\(dto.leadCommittee.name)"],
                                 date: dto.implementationPlan.adoptedOn.flatMap(Day.init(iso:)) ?? today,
@@ -63,7 +64,7 @@ enum SymposiumDocuments {
             body.append(.table(header: ["姓名", "单位及职务"], rows: section.entries.map { [$0.name, $0.position] },
                                columnWidths: [2, 7]))
         }
-        return OfficialDocument(format: .document, issuingOrgans: ["\(org.name)办公室"],
+        return OfficialDocument(format: .plain, issuingOrgans: ["\(org.name)办公室"],
                                 title: "“\(list.topic)”\n双月协商座谈会出席人员名单", body: body, signatures: ["\(org.name)办公室"], date: today,
                                 printer: "\(org.name)办公室", printDate: today)
     }

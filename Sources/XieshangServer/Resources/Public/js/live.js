@@ -74,6 +74,8 @@
 
   function render() {
     var v = state.view;
+    // The state shown, for whoever checks that every screen has the same one (tests).
+    root.setAttribute("data-sequence", String(v.sequence));
     text("#phase", state.phaseName);
     text("#segment", v.segment ? v.segment.title + (v.segment.minutesPerSpeech ? "（每人不超过" + v.segment.minutesPerSpeech + "分钟）" : "") : (v.phase === "ended" ? "会议已结束" : "会议尚未开始"));
     text("#next-segment", v.nextSegmentTitle ? "下一环节：" + v.nextSegmentTitle : "");

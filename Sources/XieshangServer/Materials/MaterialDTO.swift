@@ -1,0 +1,163 @@
+import Fluent
+import Vapor
+import XieshangCore
+
+/// A material as the API returns it and the pages show it, cut to what the reader may know:
+/// those who work on it (the office, the producer, the lead committee) see every version and
+/// the review; a reader in the range sees only the issued version; the distribution record
+/// (sent to, opened, copy numbers, downloads) is for those who set ranges and issue.
+struct MaterialDTO: Content {
+    struct ProducerRef: Content { let kind: String; let id: Int?; let name: String }
+    struct Range: Content {
+        let scope: Distribution.Scope; let scopeName: String; let roles: [Role]; let personIDs: [Int]
+        let departmentIDs: [Int]; let categories: [AttendeeCategory]; let text: String
+    }
+    struct Version: Content {
+        let number: Int; let fileName: String; let format: MaterialFormat; let formatName: String; let byteCount: Int
+        let sha256: String; let uploadedBy: String; let at: Date; let hasText: Bool
+    }
+    struct ReviewStep: Content {
+        let action: SpeechReview.Action; let actionName: String; let state: SpeechReview.State; let stateName: String
+        let version: Int?; let comments: String; let actor: String; let at: Date
+    }
+    struct Review: Content {
+        let state: SpeechReview.State; let stateName: String; let pendingComments: String?; let steps: [ReviewStep]
+    }
+    struct Sent: Content { let personID: Int; let name: String; let sentAt: Date; let openedAt: Date? }
+    struct Copy: Content { let personID: Int; let name: String; let number: String }
+    struct Download: Content { let actor: String; let personID: Int?; let version: Int; let at: Date }
+    struct Can: Content { let upload: Bool; let submit: Bool; let review: Bool; let distribute: Bool }
+
+    /// Where a material stands, for lists: no file yet, a speech draft's review state, or issuable.
+    enum Status: String, Content {
+        case awaitingFile, drafting, submitted, approved, returned, forwarded, issuable
+
+        var chineseName: String {
+            switch self {
+            case .awaitingFile: "待上传文件"
+            case .issuable: "可印发"
+            default: SpeechReview.State(rawValue: rawValue)?.chineseName ?? rawValue
+            }
+        }
+    }
+
+    let id: Int
+    let symposiumID: Int
+    let version: Int
+    let kind: MaterialKind
+    let kindName: String
+    let clause: String
+    let title: String
+    let producer: ProducerRef
+    let secrecy: SecrecyLevel
+    let secrecyName: String
+    let secrecyPeriod: String?
+    let marking: String?
+    let distribution: Range
+    let due: String?
+    let dueText: String?
+    let overdue: Bool
+    let status: Status
+    let statusName: String
+    let issuable: Bool
+    let currentVersion: Int?
+    let versions: [Version]
+    let review: Review?
+    let sentTo: [Sent]
+    let copies: [Copy]
+    let downloads: [Download]
+    let can: Can
+    /// With a search (`?q=`): the text around the first match.
+    let snippet: String?
+
+    /// As `Producer` encodes itself: `{"kind":"department","id":3}`.
+    static func kindName(of p: Producer) -> String {
+        switch p {
+        case .partyCommitteeOffice: "partyCommitteeOffice"
+        case .governmentOffice: "governmentOffice"
+        case .cppccOffice: "cppccOffice"
+        case .department: "department"
+        case .leadCommittee: "leadCommittee"
+        case .attendee: "attendee"
+        }
+    }
+
+    static func id(of p: Producer) -> Int? {
+        switch p {
+        case .department(let i), .leadCommittee(let i), .attendee(personID: let i): i
+        case .partyCommitteeOffice, .governmentOffice, .cppccOffice: nil
+        }
+    }
+
+    static func status(of m: Material) -> Status {
+        if m.isIssuable { return .issuable }
+        guard m.currentVersion != nil else { return .awaitingFile }
+        return m.review.flatMap { Status(rawValue: $0.state.rawValue) } ?? .issuable
+    }
+
+    init(_ loaded: MaterialStore.Loaded, scope: MaterialStore.Scope, names n: MaterialNames, today: Day,
+         downloads: [MaterialDownloadModel] = [], snippet: String? = nil) {
+        let m = loaded.material
+        let works = scope.works(on: m)
+        let distributes = scope.canDistribute
+        id = m.id
+        symposiumID = m.symposiumID
+        version = loaded.version
+        kind = m.kind
+        kindName = m.kind.chineseName
+        clause = m.kind.clause
+        title = m.title
+        producer = ProducerRef(kind: Self.kindName(of: m.producer), id: Self.id(of: m.producer), name: n.producer(m.producer))
+        secrecy = m.secrecy
+        secrecyName = m.secrecy.chineseName
+        secrecyPeriod = m.secrecyPeriod?.chinese
+        marking = m.marking
+        let d = m.distribution
+        distribution = Range(scope: d.scope, scopeName: d.scope.chineseName, roles: d.roles.sorted(),
+                             personIDs: d.personIDs.sorted(), departmentIDs: d.departmentIDs.sorted(),
+                             categories: AttendeeCategory.allCases.filter(d.categories.contains), text: n.text(of: d))
+        due = m.due?.iso
+        dueText = m.due.map(SymposiumDTO.dateText)
+        overdue = !m.isIssuable && m.due.map { today > $0 } == true
+        let status = Self.status(of: m)
+        self.status = status
+        statusName = status.chineseName
+        issuable = m.isIssuable
+        // A reader in the range sees the issued version only: the drafts before it are the
+        // working copies of those who produce and review it.
+        let shown = works ? m.versions : (m.isIssuable ? m.currentVersion.map { [$0] } ?? [] : [])
+        currentVersion = shown.last?.number
+        versions = shown.reversed().map {
+            Version(number: $0.number, fileName: $0.fileName, format: $0.format, formatName: $0.format.chineseName,
+                    byteCount: $0.byteCount, sha256: $0.sha256, uploadedBy: $0.uploadedBy, at: $0.at,
+                    hasText: !$0.extractedText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        }
+        review = works ? m.review.map { r in
+            Review(state: r.state, stateName: r.state.chineseName, pendingComments: r.pendingComments,
+                   steps: r.steps.map {
+                       ReviewStep(action: $0.action, actionName: $0.action.chineseName, state: $0.state,
+                                  stateName: $0.state.chineseName, version: $0.version, comments: $0.comments,
+                                  actor: $0.actor, at: $0.at)
+                   })
+        } : nil
+        sentTo = distributes ? m.sentTo.sorted { $0.key < $1.key }.map {
+            Sent(personID: $0.key, name: n.person($0.key), sentAt: $0.value, openedAt: m.opened[$0.key])
+        } : []
+        copies = distributes ? m.copyNumbers.sorted { $0.value < $1.value }.map {
+            Copy(personID: $0.key, name: n.person($0.key), number: CopyNumbers.format($0.value))
+        } : []
+        self.downloads = distributes ? downloads.map {
+            Download(actor: $0.actor, personID: $0.personID, version: $0.version, at: $0.at)
+        } : []
+        can = Can(upload: works, submit: works && m.review != nil,
+                  review: scope.canReview && m.review != nil, distribute: distributes)
+        self.snippet = snippet
+    }
+
+    static func make(_ loaded: MaterialStore.Loaded, scope: MaterialStore.Scope, on req: Request) async throws -> MaterialDTO {
+        let names = try await MaterialNames.load(for: [loaded.material], on: req.db)
+        let downloads = scope.canDistribute
+            ? try await MaterialDownloadModel.query(on: req.db).filter(\.$materialID == loaded.id).sort(\.$id).all() : []
+        return MaterialDTO(loaded, scope: scope, names: names, today: Day(req.xieshang.clock.now()), downloads: downloads)
+    }
+}
