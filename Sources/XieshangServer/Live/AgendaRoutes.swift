@@ -154,10 +154,16 @@ struct AgendaRoutes: RouteCollection {
             let limit = item.minutesPerSpeech.map { "（每人不超过\($0)分钟）" } ?? ""
             body.append(.heading1("\(numerals[min(i, numerals.count - 1)])、\(item.title)\(limit)"))
             if item.speakers.isEmpty {
-                body.append(.paragraph(item.open ? "与会人员自由发言。" : "（待定）"))
+                let open: String
+                switch item.kind {
+                case .response: open = "到会部门负责同志针对发言中涉及的问题作互动发言。"
+                case .leaderRemarks: open = "出席座谈会的县委、县政府、县政协领导讲话。"
+                default: open = "与会委员、专家学者自由发言。"
+                }
+                body.append(.paragraph(item.open ? open : "（待定）"))
             }
             for (n, sp) in item.speakers.enumerated() {
-                let who = sp.unit.isEmpty ? sp.name : "\(sp.unit)\(sp.name)"
+                let who = sp.unit.isEmpty ? sp.name : "\(sp.name)（\(sp.unit)）"
                 body.append(.paragraph("\(n + 1). \(who)" + (sp.subject.isEmpty ? "" : "：\(sp.subject)")))
             }
         }

@@ -17,9 +17,13 @@ enum Symposia {
     /// recorded with two tasks (one done); a research activity with findings; suggested members
     /// and the office user's own person (刘秋菊) invited and pre-invited, one confirmed by phone
     /// and formally notified, one declined, the others reminded; a comment on the list.
+    /// Then (三(三)) more speakers invited and confirmed (`confirmSpeakers`), the agenda planned
+    /// (`planAgenda`) and, if `held`, the meeting held with the clock advanced, its record
+    /// issued (`hold`), and a second symposium made to which the office user's person is
+    /// pre-invited (a held symposium leaves the invitations and to-do lists).
     /// Returns the symposium's id (1 in a fresh application).
     @discardableResult
-    static func prepared(_ app: Application, year: Int = Planning.year) async throws -> Int {
+    static func prepared(_ app: Application, year: Int = Planning.year, held: Bool = true) async throws -> Int {
         try await Planning.everything(app, year: year)
         let office = try await Planning.api(app, "office")
         let committee = try await Planning.api(app, "committee")
@@ -105,7 +109,117 @@ enum Symposia {
         }
         try await call(committee, .POST, root + "/invitees/remind")
         try await call(office, .POST, root + "/formal-notices")
+
+        // 三(三): speakers for every segment confirmed, the agenda planned and, unless the
+        // caller runs the meeting itself, the meeting held and its record issued.
+        let cast = try await confirmSpeakers(app, id, suggested: suggested.map(\.personID))
+        try await planAgenda(app, id, cast)
+        if held {
+            try await hold(app, id, cast)
+            // The meeting held, the office's invitations and to-do list would be empty: a second
+            // symposium (another topic of the plan) to which the office user's person is pre-invited.
+            if let other = plan.topics.first(where: { $0.id != topic.id && $0.date != nil && $0.month > 2 }) {
+                let second = try await call(office, .POST, "/api/v1/symposia",
+                                            #"{"year":\#(year),"topicID":\#(other.id),"viceChairInChargeID":\#(viceChair)}"#,
+                                            expect: .created)
+                let root2 = "/api/v1/symposia/\(try decode(Brief.self, second).id)"
+                try await call(office, .POST, root2 + "/invitees", #"{"personID":\#(ownPerson),"reason":"办公室负责同志"}"#)
+                try await call(office, .POST, root2 + "/invitees/pre-invite")
+            } else {
+                Issue.record("the issued plan has no second dated topic for the office's invitation")
+            }
+        }
         return id
+    }
+
+    /// Who speaks at the symposium (三(三)): the department briefing and response by 姜茂林 of
+    /// 县农业农村局 (user `department`), the keynote by 符鹏飞 (head of 农业农村委员会), booked
+    /// and free speeches by the suggested members and one expert (黄振宇, user `expert`).
+    struct Cast: Sendable {
+        let departmentHead: Int
+        let committeeHead: Int
+        /// Attending members: the first two are booked, the others speak freely.
+        let members: [Int]
+        let expert: Int
+    }
+
+    /// Confirms the third suggested member (the first confirmed, the second declined) and
+    /// invites and confirms two more members, 姜茂林, 符鹏飞 and 黄振宇.
+    static func confirmSpeakers(_ app: Application, _ id: Int, suggested: [Int]) async throws -> Cast {
+        let office = try await Planning.api(app, "office")
+        let committee = try await Planning.api(app, "committee")
+        let root = "/api/v1/symposia/\(id)"
+        let departmentHead = try await personID(office, named: "姜茂林")
+        let committeeHead = try await personID(office, named: "符鹏飞")
+        let expert = try await personID(office, named: "黄振宇")
+        #expect(suggested.count >= 5, "too few invitee suggestions for the free speech")
+        let more = Array(suggested.dropFirst(3).prefix(2))
+        for person in more + [departmentHead, committeeHead, expert] {
+            try await call(committee, .POST, root + "/invitees", #"{"personID":\#(person),"reason":"会议发言"}"#)
+        }
+        try await call(committee, .POST, root + "/invitees/pre-invite")
+        let members = [suggested[0]] + suggested.dropFirst(2).prefix(1) + more
+        for person in members.dropFirst() + [departmentHead, committeeHead, expert] {
+            try await call(committee, .POST, root + "/invitees/\(person)/answer", #"{"answer":"confirm"}"#)
+        }
+        return Cast(departmentHead: departmentHead, committeeHead: committeeHead, members: members, expert: expert)
+    }
+
+    /// The agenda of 三(三): 姜茂林 briefs, 符鹏飞 gives the keynote, the first two members book speeches.
+    static func planAgenda(_ app: Application, _ id: Int, _ cast: Cast) async throws {
+        let committee = try await Planning.api(app, "committee")
+        let root = "/api/v1/symposia/\(id)/agenda"
+        try await call(committee, .PUT, root + "/departmentBriefing",
+                       #"{"speakers":[{"personID":\#(cast.departmentHead),"subject":"全县农村电子商务发展情况"}]}"#)
+        try await call(committee, .PUT, root + "/keynote",
+                       #"{"speakers":[{"personID":\#(cast.committeeHead),"subject":"关于发展农村电子商务的调研报告"}]}"#)
+        try await call(committee, .PUT, root + "/bookedSpeech", #"""
+            {"speakers":[{"personID":\#(cast.members[0]),"subject":"补齐农村物流短板"},{"personID":\#(cast.members[1])}]}
+            """#)
+    }
+
+    /// The meeting held at the office's console with the clock advanced (when it is a
+    /// `ManualClock`): a briefing, an overrunning keynote, two booked speeches (one paused), a
+    /// free speech from the queue, a department's response to the first booked speech; then
+    /// the record drafted, edited by the committee and issued by the office.
+    static func hold(_ app: Application, _ id: Int, _ cast: Cast) async throws {
+        let office = try await Planning.api(app, "office")
+        let committee = try await Planning.api(app, "committee")
+        let live = "/api/v1/symposia/\(id)/live"
+        let clock = app.xieshang.clock as? ManualClock
+        func speak(minutes: Double) async throws {
+            clock?.advance(by: minutes * 60)
+            try await call(office, .POST, live + "/end-speech")
+        }
+        try await call(office, .POST, live + "/start")
+        try await call(office, .POST, live + "/next")                  // 1 姜茂林, 介绍情况
+        try await speak(minutes: 9)
+        try await call(office, .POST, live + "/advance")
+        try await call(office, .POST, live + "/next")                  // 2 符鹏飞, 中心发言, 30 s over
+        try await speak(minutes: 10.5)
+        try await call(office, .POST, live + "/advance")
+        try await call(office, .POST, live + "/next")                  // 3 first booked speech, paused 1 min
+        clock?.advance(by: 240)
+        try await call(office, .POST, live + "/pause")
+        clock?.advance(by: 60)
+        try await call(office, .POST, live + "/resume")
+        try await speak(minutes: 3)
+        try await call(office, .POST, live + "/next")                  // 4 second booked speech
+        try await speak(minutes: 6)
+        try await call(office, .POST, live + "/advance")
+        try await call(office, .POST, live + "/requests", #"{"personID":\#(cast.expert)}"#)
+        try await call(office, .POST, live + "/requests", #"{"personID":\#(cast.members[2])}"#)
+        try await call(office, .POST, live + "/next")                  // 5 the member before the expert
+        try await speak(minutes: 4)
+        try await call(office, .POST, live + "/advance")
+        try await call(office, .POST, live + "/speeches",              // 6 姜茂林 answers speech 3
+                       #"{"personID":\#(cast.departmentHead),"respondsTo":[3]}"#)
+        try await speak(minutes: 3)
+        try await call(office, .POST, live + "/advance")
+        try await call(office, .POST, live + "/end")
+        let record = "/api/v1/symposia/\(id)/record"
+        try await call(committee, .PUT, record, #"{"text":"县政协召开双月协商座谈会。\n\n一、有关部门介绍情况\n姜茂林介绍了情况。"}"#)
+        try await call(office, .POST, record + "/issue", #"{"number":"第1期"}"#)
     }
 
     // MARK: helpers
