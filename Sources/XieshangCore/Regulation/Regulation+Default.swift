@@ -32,8 +32,21 @@ extension Regulation {
         ],
         speakingWarningSeconds: 60,
         outcomeDeadlineWorkingDays: 10,           // 三(五)
-        outcomeForms: OutcomeForm.allCases        // 一.6
+        outcomeForms: OutcomeForm.allCases,       // 一.6
+        handling: .countyPractice                 // not in the working method: the county's practice
     )
 
     public static let `default` = anhuaBimonthly
+}
+
+extension HandlingRules {
+    /// Time limits common in county CPPCC practice (提案办理、成果转化 rules of many counties);
+    /// the working method sets none of them, so an office changes them freely.
+    public static let countyPractice = HandlingRules(
+        acknowledgeWorkingDays: 3,   // recipients confirm receipt (签收) within 3 working days of sending
+        acceptWorkingDays: 5,        // a department accepts an assigned outcome, or returns it to the office, within 5 working days
+        replyWorkingDays: 40,        // the department replies within 40 working days of accepting (about two months)
+        rateWorkingDays: 10,         // the lead committee rates the reply (满意度测评) within 10 working days of receiving it
+        reminderDaysBefore: 7        // follow-up items are flagged for reminder 7 calendar days before they fall due
+    )
 }

@@ -38,13 +38,17 @@ public struct Regulation: Sendable, Equatable, Codable {
     public var outcomeDeadlineWorkingDays: Int
     public var outcomeForms: [OutcomeForm]
 
+    /// Time limits for acknowledging, handling, rating and following up outcomes: the county's
+    /// own practice, not the working method's (older stored profiles decode with the defaults).
+    public var handling: HandlingRules
+
     public init(name: String, source: String, cadenceMonths: Int, symposiaPerYear: Int,
                 monthsMergedWithPlenary: [Int], topicCallMonth: Int,
                 implementationPlanLeadMonths: Int, mobilizationLeadMonths: Int,
                 coordinationLeadDays: Int, invitedMembers: Quota, invitedExperts: Quota,
                 attendeeCategories: [AttendeeCategory], agenda: [AgendaSegmentRule],
                 speakingWarningSeconds: Int, outcomeDeadlineWorkingDays: Int,
-                outcomeForms: [OutcomeForm]) {
+                outcomeForms: [OutcomeForm], handling: HandlingRules = .countyPractice) {
         self.name = name
         self.source = source
         self.cadenceMonths = cadenceMonths
@@ -61,6 +65,7 @@ public struct Regulation: Sendable, Equatable, Codable {
         self.speakingWarningSeconds = speakingWarningSeconds
         self.outcomeDeadlineWorkingDays = outcomeDeadlineWorkingDays
         self.outcomeForms = outcomeForms
+        self.handling = handling
     }
 
     public func segment(_ kind: AgendaSegmentKind) -> AgendaSegmentRule? {
@@ -176,6 +181,33 @@ public struct AgendaSegmentRule: Sendable, Equatable, Codable {
         try c.encode(speakerCategories, forKey: .speakerCategories)
         // Written even when nil, so that "no such rule" does not read back as the kind's default.
         if let mainly { try c.encode(mainly, forKey: .mainly) } else { try c.encodeNil(forKey: .mainly) }
+    }
+}
+
+extension Regulation {
+    /// Profiles stored before a field existed decode with that field's default (`handling`:
+    /// the county practice); a field added later is decoded here with `decodeIfPresent` too.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name),
+            source: try c.decode(String.self, forKey: .source),
+            cadenceMonths: try c.decode(Int.self, forKey: .cadenceMonths),
+            symposiaPerYear: try c.decode(Int.self, forKey: .symposiaPerYear),
+            monthsMergedWithPlenary: try c.decode([Int].self, forKey: .monthsMergedWithPlenary),
+            topicCallMonth: try c.decode(Int.self, forKey: .topicCallMonth),
+            implementationPlanLeadMonths: try c.decode(Int.self, forKey: .implementationPlanLeadMonths),
+            mobilizationLeadMonths: try c.decode(Int.self, forKey: .mobilizationLeadMonths),
+            coordinationLeadDays: try c.decode(Int.self, forKey: .coordinationLeadDays),
+            invitedMembers: try c.decode(Quota.self, forKey: .invitedMembers),
+            invitedExperts: try c.decode(Quota.self, forKey: .invitedExperts),
+            attendeeCategories: try c.decode([AttendeeCategory].self, forKey: .attendeeCategories),
+            agenda: try c.decode([AgendaSegmentRule].self, forKey: .agenda),
+            speakingWarningSeconds: try c.decode(Int.self, forKey: .speakingWarningSeconds),
+            outcomeDeadlineWorkingDays: try c.decode(Int.self, forKey: .outcomeDeadlineWorkingDays),
+            outcomeForms: try c.decode([OutcomeForm].self, forKey: .outcomeForms),
+            handling: try c.decodeIfPresent(HandlingRules.self, forKey: .handling) ?? .countyPractice
+        )
     }
 }
 
