@@ -144,10 +144,13 @@ def _confirm_preinvited(committee: requests.Session, office: requests.Session, b
 
 
 def prepare_live_symposium(base_url: str, clock_file: str | os.PathLike | None = None,
-                           members: int = 6, exclude_persons: tuple[int, ...] = ()) -> LiveSymposium:
+                           members: int = 6, extra_members: int = 0,
+                           exclude_persons: tuple[int, ...] = ()) -> LiveSymposium:
     """Prepares the 2026 tea-industry symposium on a fresh demo server, ready to `start`.
 
     `members`: how many of the server's suggested invitees (members and experts) to invite;
+    `extra_members`: up to that many more members from the people list, as far as the quota
+    of members allows (for a benchmark that needs many attendees asking to speak);
     `exclude_persons`: person ids never invited (e.g. the demo user `member`, to check that
     someone not invited gets no socket). Needs a fresh demo county (no 2026 plan yet).
     """
@@ -191,6 +194,22 @@ def prepare_live_symposium(base_url: str, clock_file: str | os.PathLike | None =
                    if x["personID"] not in exclude_persons]
     for x in suggestions[:members]:
         ok(committee.post(f"{S}/invitees", json={"personID": x["personID"], "reason": x["reason"]}, timeout=30))
+    invited = {x["personID"] for x in suggestions[:members]}
+    page = 1
+    while extra_members > 0:
+        found = ok(office.get(f"{B}/api/v1/persons", params={"kind": "member", "page": page}, timeout=30))["items"]
+        if not found:
+            break
+        for person in found:
+            if extra_members > 0 and person["id"] not in invited and person["id"] not in exclude_persons:
+                r = committee.post(f"{S}/invitees", json={"personID": person["id"], "reason": "列席"}, timeout=30)
+                if r.status_code == 400 and "invitee_quota_refused" in r.text:
+                    extra_members = 0     # the Regulation's quota of members is reached
+                    break
+                ok(r)
+                invited.add(person["id"])
+                extra_members -= 1
+        page += 1
     ok(committee.post(f"{S}/invitees/pre-invite", timeout=30))
     _confirm_preinvited(committee, office, B, sid)
     for name in EXTRA_INVITEES:

@@ -38,7 +38,7 @@ PLANNING_OBJECTS = ("/api/v1/plans/{year}", "/api/v1/suggestions/{id}")
 # Likewise a fresh demo county has no symposium (the session server's belong to the browser
 # tests), and the reader's invitations and to-do list are empty: these GETs are checked on a
 # private server where test_symposium_gets_answer_as_documented prepares symposium objects.
-SYMPOSIUM_OBJECTS = ("/api/v1/symposia/{id}",)
+SYMPOSIUM_OBJECTS = ("/api/v1/symposia/{id}", "/api/v1/materials/")
 SYMPOSIUM_GETS = ("/api/v1/symposia", "/api/v1/me/invitations", "/api/v1/me/todo") + SYMPOSIUM_OBJECTS
 # OpenAPI-only keywords that JSON Schema does not know (harmless, but dropped for clarity).
 OPENAPI_ONLY = {"nullable", "example", "discriminator", "xml", "externalDocs", "deprecated",
@@ -331,7 +331,8 @@ def test_symposium_gets_answer_as_documented(doc):
     implementation plan taken from draft to adoption (二.4), both meetings scheduled and one
     recorded with tasks (三(二)), research with findings, invitees suggested, commented on,
     pre-invited, answered, reminded and formally notified (三(一)) — the office user's own
-    person among them, so that GET /api/v1/me/invitations is not empty."""
+    person among them, so that GET /api/v1/me/invitations is not empty — and its agenda set
+    and meeting under way (三(三)), so that the live state and the speaking totals are not empty."""
     from harness import DemoServer, forms_of, http_login_session
 
     server = DemoServer("openapi-symposium").start()
@@ -428,17 +429,48 @@ def test_symposium_gets_answer_as_documented(doc):
         call(committee, "POST", root + "/invitees/remind")
         call(office, "POST", root + "/formal-notices")
 
-        samples = {"id": str(sym["id"])}
+        # 三(三): two booked speeches held, a request queued and a free speech under way (the
+        # meeting is not ended: a held symposium would leave the office's invitations and to-do list).
+        call(committee, "POST", root + f"/invitees/{members[2]}/answer", {"answer": "confirm"})
+        call(committee, "PUT", root + "/agenda/bookedSpeech", {"speakers": [
+            {"personID": members[0], "subject": "补齐农村物流短板"}, {"personID": members[2]}]})
+        live = root + "/live"
+        for action in ["start", "advance", "advance", "next", "end-speech", "next", "end-speech", "advance"]:
+            call(office, "POST", f"{live}/{action}")
+        for p in (members[0], members[2]):
+            call(office, "POST", live + "/requests", {"personID": p})
+        call(office, "POST", live + "/next")
+
+        # 三(四): a classified keynote of the lead committee, uploaded, reviewed and forwarded, and
+        # downloaded by the office, so that the materials, their file and the packets are not empty.
+        material = call(committee, "POST", root + "/materials", {
+            "kind": "keynote", "title": "关于发展农村电子商务的调研报告", "secrecy": "secret", "secrecyPeriod": "1年",
+            "distribution": {"scope": "attendingOnly", "roles": ["leader"]}}, 201)["id"]
+        r = committee.post(base + f"/api/v1/materials/{material}/versions", timeout=30,
+                           files={"file": ("keynote.txt", "一、基本情况\n全县农村电商发展迅速。".encode(), "text/plain")})
+        assert r.status_code == 201, f"upload answered HTTP {r.status_code}: {r.text[:300]}"
+        for action in ("submit", "approve", "forward"):
+            call(committee, "POST", f"/api/v1/materials/{material}/review", {"action": action})
+        assert office.get(base + f"/api/v1/materials/{material}/versions/1/file", timeout=15).status_code == 200
+
+        samples = {"id": str(sym["id"]), "mid": str(material), "n": "1", "person": str(own_person)}
         checked = []
         for path, method, op, params in operations(doc):
-            if method != "get" or not path.startswith(SYMPOSIUM_GETS):
-                continue
+            if method != "get" or not path.startswith(SYMPOSIUM_GETS) or op.get("x-websocket"):
+                continue  # a WebSocket (x-websocket) is no plain GET
             url = path
             for p in params:
                 if p["in"] == "path":
                     url = url.replace("{" + p["name"] + "}", samples.get(p["name"], str(p.get("example"))))
             r = office.get(base + url, timeout=15)
             assert r.status_code == 200, f"GET {url} answered HTTP {r.status_code}: {r.text[:200]}"
+            content = resolve(doc, op["responses"]["200"]).get("content", {})
+            if "application/json" not in content:
+                # A file (a material's version, a compiled packet): one of the documented types.
+                kind = r.headers.get("content-type", "")
+                assert any(kind.startswith(t) for t in content), f"GET {url} answered {kind}, documented {sorted(content)}"
+                checked.append(url)
+                continue
             body = r.json()
             assert body != [], f"GET {url} is empty: nothing was checked"
             check(doc, response_schema(doc, op, "200"), body, f"GET {url}")

@@ -10,7 +10,7 @@ extension Agenda {
                 warnings.append("\(item.title)尚未安排发言人（\(rule.clause)）")
             }
             let check = SegmentCheck(item.speakers, rule: rule, attending: attending)
-            refusals += check.refusals
+            refusals += check.refusals + check.incomplete
             warnings += check.warnings
         }
         let (minutes, note) = estimate(attending: attending)

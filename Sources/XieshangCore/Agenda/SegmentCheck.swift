@@ -2,7 +2,12 @@
 struct SegmentCheck {
     static let maxSubjectLength = 100
 
+    /// Refused outright: nothing may be saved that breaks them.
     var refusals: [String] = []
+    /// What an agenda still being built lacks (too few booked speakers, no member among them
+    /// yet): saved, so that speakers can be added one at a time, but reported as refusals
+    /// until the agenda is complete.
+    var incomplete: [String] = []
     var warnings: [String] = []
 
     init(_ speakers: [AgendaSpeaker], rule: AgendaSegmentRule, attending: [Int: AttendeeCategory]) {
@@ -36,7 +41,7 @@ struct SegmentCheck {
             if count > quota.allowed.upperBound {
                 refusals.append("\(speech)安排\(count)位，超过工作办法规定的\(quota.allowed.upperBound)位\(clause)")
             } else if count < quota.allowed.lowerBound {
-                refusals.append("\(speech)安排\(count)位，至少须安排\(quota.allowed.lowerBound)位\(clause)")
+                incomplete.append("\(speech)安排\(count)位，至少须安排\(quota.allowed.lowerBound)位\(clause)")
             } else if !quota.preferred.contains(count) {
                 warnings.append("\(speech)安排\(count)位，工作办法一般为\(quota.chinese)位\(clause)")
             }
@@ -45,7 +50,7 @@ struct SegmentCheck {
         if let mainly = rule.mainly, count > 0 {
             let main = distinct.filter { (attending[$0.personID] ?? $0.category) == mainly }.count
             if main == 0 {
-                refusals.append("\(speech)以\(mainly.speakerName)为主\(clause)")
+                incomplete.append("\(speech)以\(mainly.speakerName)为主\(clause)")
             } else if main * 2 <= count {
                 warnings.append("\(speech)\(count)位中\(mainly.speakerName)\(main)位，宜以\(mainly.speakerName)为主\(clause)")
             }

@@ -116,7 +116,11 @@ func routes(_ app: Application) throws {
     try app.register(collection: SymposiumPages())
     try app.register(collection: AgendaRoutes())
     try app.register(collection: LiveRoutes())
+    try app.register(collection: MaterialAPI())
+    try app.register(collection: MaterialPages())
     try app.register(collection: RecordRoutes())
+    try app.register(collection: OutcomeAPI())
+    try app.register(collection: OutcomePages())
     try app.register(collection: OpenAPIRoutes())
 }
 

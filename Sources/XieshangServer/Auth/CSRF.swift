@@ -33,6 +33,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let header = "X-CSRF-Token"
     static let bodyLimit = 4 * 1024 * 1024
+    /// A route that accepts larger forms (a material's upload) names its limit in
+    /// `Route.userInfo` under this key, so that the token can be read from such a form too.
+    static let bodyLimitKey = "xieshang.csrfBodyLimit"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(req.method), !req.authenticatedByToken else {
@@ -47,7 +50,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         let expected = req.hasSessionCookie ? req.session.data[SessionKeys.csrf] : nil
         var presented = req.headers.first(name: Self.header)
         if presented == nil {
-            _ = try await req.body.collect(max: Self.bodyLimit).get()
+            let limit = (req.route?.userInfo[Self.bodyLimitKey] as? Int) ?? Self.bodyLimit
+            _ = try await req.body.collect(max: limit).get()
             presented = try? req.content.get(String.self, at: Self.field)
         }
         guard let expected, let presented, !presented.isEmpty,

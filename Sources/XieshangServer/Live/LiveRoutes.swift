@@ -188,8 +188,11 @@ struct LiveRoutes: RouteCollection {
 }
 
 struct SpeakerTotalDTO: Content {
-    let personID: Int; let name: String; let unit: String; let category: AttendeeCategory; let speeches: Int; let totalSeconds: Double
+    let personID: Int; let name: String; let unit: String; let category: AttendeeCategory; let speeches: Int
+    /// Whole seconds: what a record shows and a member's file adds up.
+    let totalSeconds: Int
     init(_ t: SpeakerTotal) {
-        personID = t.personID; name = t.name; unit = t.unit; category = t.category; speeches = t.speeches; totalSeconds = t.totalSeconds
+        personID = t.personID; name = t.name; unit = t.unit; category = t.category; speeches = t.speeches
+        totalSeconds = Int(t.totalSeconds.rounded())
     }
 }

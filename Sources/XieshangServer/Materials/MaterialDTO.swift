@@ -14,18 +14,20 @@ struct MaterialDTO: Content {
     }
     struct Version: Content {
         let number: Int; let fileName: String; let format: MaterialFormat; let formatName: String; let byteCount: Int
-        let sha256: String; let uploadedBy: String; let at: Date; let hasText: Bool
+        let sha256: String; let uploadedBy: String; let at: Date; let atText: String; let hasText: Bool
     }
     struct ReviewStep: Content {
         let action: SpeechReview.Action; let actionName: String; let state: SpeechReview.State; let stateName: String
-        let version: Int?; let comments: String; let actor: String; let at: Date
+        let version: Int?; let comments: String; let actor: String; let at: Date; let atText: String
     }
     struct Review: Content {
         let state: SpeechReview.State; let stateName: String; let pendingComments: String?; let steps: [ReviewStep]
     }
-    struct Sent: Content { let personID: Int; let name: String; let sentAt: Date; let openedAt: Date? }
+    struct Sent: Content {
+        let personID: Int; let name: String; let sentAt: Date; let sentAtText: String; let openedAt: Date?; let openedAtText: String?
+    }
     struct Copy: Content { let personID: Int; let name: String; let number: String }
-    struct Download: Content { let actor: String; let personID: Int?; let version: Int; let at: Date }
+    struct Download: Content { let actor: String; let personID: Int?; let version: Int; let at: Date; let atText: String }
     struct Can: Content { let upload: Bool; let submit: Bool; let review: Bool; let distribute: Bool }
 
     /// Where a material stands, for lists: no file yet, a speech draft's review state, or issuable.
@@ -98,6 +100,7 @@ struct MaterialDTO: Content {
     init(_ loaded: MaterialStore.Loaded, scope: MaterialStore.Scope, names n: MaterialNames, today: Day,
          downloads: [MaterialDownloadModel] = [], snippet: String? = nil) {
         let m = loaded.material
+        let time = ChinaTime.formatter("yyyy-MM-dd HH:mm")
         let works = scope.works(on: m)
         let distributes = scope.canDistribute
         id = m.id
@@ -129,7 +132,7 @@ struct MaterialDTO: Content {
         currentVersion = shown.last?.number
         versions = shown.reversed().map {
             Version(number: $0.number, fileName: $0.fileName, format: $0.format, formatName: $0.format.chineseName,
-                    byteCount: $0.byteCount, sha256: $0.sha256, uploadedBy: $0.uploadedBy, at: $0.at,
+                    byteCount: $0.byteCount, sha256: $0.sha256, uploadedBy: $0.uploadedBy, at: $0.at, atText: time.string(from: $0.at),
                     hasText: !$0.extractedText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         }
         review = works ? m.review.map { r in
@@ -137,17 +140,18 @@ struct MaterialDTO: Content {
                    steps: r.steps.map {
                        ReviewStep(action: $0.action, actionName: $0.action.chineseName, state: $0.state,
                                   stateName: $0.state.chineseName, version: $0.version, comments: $0.comments,
-                                  actor: $0.actor, at: $0.at)
+                                  actor: $0.actor, at: $0.at, atText: time.string(from: $0.at))
                    })
         } : nil
         sentTo = distributes ? m.sentTo.sorted { $0.key < $1.key }.map {
-            Sent(personID: $0.key, name: n.person($0.key), sentAt: $0.value, openedAt: m.opened[$0.key])
+            Sent(personID: $0.key, name: n.person($0.key), sentAt: $0.value, sentAtText: time.string(from: $0.value),
+                 openedAt: m.opened[$0.key], openedAtText: m.opened[$0.key].map(time.string(from:)))
         } : []
         copies = distributes ? m.copyNumbers.sorted { $0.value < $1.value }.map {
             Copy(personID: $0.key, name: n.person($0.key), number: CopyNumbers.format($0.value))
         } : []
         self.downloads = distributes ? downloads.map {
-            Download(actor: $0.actor, personID: $0.personID, version: $0.version, at: $0.at)
+            Download(actor: $0.actor, personID: $0.personID, version: $0.version, at: $0.at, atText: time.string(from: $0.at))
         } : []
         can = Can(upload: works, submit: works && m.review != nil,
                   review: scope.canReview && m.review != nil, distribute: distributes)

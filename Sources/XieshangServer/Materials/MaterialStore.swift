@@ -84,6 +84,7 @@ enum MaterialStore {
     /// The material if the caller may see it, else the same 404 as for a missing one. With
     /// `symposiumID` (page paths name both), a material of another symposium is missing too.
     static func visible(_ id: Int, symposiumID: Int? = nil, on req: Request) async throws -> (Loaded, Scope) {
+        _ = try req.principal  // "who are you?" before "not found"
         guard let m = try await MaterialModel.find(id, on: req.db), symposiumID == nil || m.symposiumID == symposiumID else {
             throw notFound()
         }

@@ -13,5 +13,6 @@ enum Migrations {
         app.migrations.add(M006_CreateSymposia())
         app.migrations.add(M007_CreateLiveMeetings())
         app.migrations.add(M008_CreateMaterials())
+        app.migrations.add(M009_CreateOutcomes())
     }
 }

@@ -60,8 +60,10 @@ struct SymposiumPages: RouteCollection {
     static func tabs(_ id: Int, current: String) -> [TabLink] {
         var links = Tab.allCases.map { TabLink(href: $0.path(id), label: $0.label, current: $0.rawValue == current) }
         links.insert(TabLink(href: "/symposia/\(id)/agenda", label: "议程", current: current == "agenda"), at: 5)
+        links.append(TabLink(href: "/symposia/\(id)/materials", label: "文稿材料", current: current == "materials"))
         links.append(TabLink(href: "/symposia/\(id)/live", label: "会议进行", current: current == "live"))
         links.append(TabLink(href: "/symposia/\(id)/record", label: "会议纪要", current: current == "record"))
+        links.append(TabLink(href: "/symposia/\(id)/outcomes", label: "协商成果", current: current == "outcomes"))
         return links
     }
 

@@ -19,6 +19,13 @@ struct AgendaSpeakerRulesTests {
         }
     }
 
+    /// Saved, but the report says the agenda must still be changed.
+    func reportRefusals(_ kind: AgendaSegmentKind, _ speakers: [AgendaSpeaker]) throws -> [String] {
+        var a = Agenda.template(r)
+        try a.setSpeakers(kind, speakers, attending: F.attending, regulation: r)
+        return a.report(attending: F.attending, regulation: r).refusals
+    }
+
     func warnings(_ kind: AgendaSegmentKind, _ speakers: [AgendaSpeaker]) throws -> [String] {
         var a = Agenda.template(r)
         try a.setSpeakers(kind, speakers, attending: F.attending, regulation: r)
@@ -72,13 +79,15 @@ struct AgendaSpeakerRulesTests {
     }
 
     @Test("三(三).3 a single booked speaker is refused")
-    func oneBookedIsRefused() {
-        #expect(refusals(.bookedSpeech, [F.member(0)]) == ["预约发言安排1位，至少须安排2位（三(三).3）"])
+    func oneBookedIsRefused() throws {
+        // Saved (speakers are added one at a time), but the agenda is not acceptable yet.
+        #expect(refusals(.bookedSpeech, [F.member(0)]).isEmpty)
+        #expect(try reportRefusals(.bookedSpeech, [F.member(0)]) == ["预约发言安排1位，至少须安排2位（三(三).3）"])
     }
 
     @Test("三(三).3 booked speeches by experts only are refused: 委员为主")
-    func expertsOnlyAreRefused() {
-        #expect(refusals(.bookedSpeech, F.experts) == ["预约发言以委员为主（三(三).3）"])
+    func expertsOnlyAreRefused() throws {
+        #expect(try reportRefusals(.bookedSpeech, F.experts) == ["预约发言以委员为主（三(三).3）"])
     }
 
     @Test("三(三).3 members not more than half of the booked speakers is warned")
@@ -130,7 +139,6 @@ struct AgendaSpeakerRulesTests {
                 "县交通运输局负责同志未确认出席，不能安排预约发言（三(三).3）",
                 "黄教授在预约发言中重复安排（三(三).3）",
                 "县农业农村局负责同志是部门负责同志，不能安排预约发言，该环节由委员、专家学者发言（三(三).3）",
-                "预约发言以委员为主（三(三).3）",
             ] && e.code == "agenda_refused" && e.kind == .invalid && e.message.hasPrefix("发言安排不符合工作办法：")
         }
         #expect(a == before)

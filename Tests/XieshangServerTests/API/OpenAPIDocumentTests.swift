@@ -107,6 +107,14 @@ import XieshangCore
                     Issue.record("GET \(url) answered \(res.status): \(res.text.prefix(200))")
                     continue
                 }
+                // A file (a material's version, a compiled packet): the answer's type is one documented.
+                let content = op.responses["200"].map { doc.resolve($0)["content"]?.object ?? [:] } ?? [:]
+                if content["application/json"] == nil && !content.isEmpty {
+                    let type = res.headers.contentType?.description ?? ""
+                    #expect(content.keys.contains { type.hasPrefix($0) }, "GET \(url) answered \(type), documented \(content.keys.sorted())")
+                    checked += 1
+                    continue
+                }
                 guard let schema = op.responses["200"].flatMap({ doc.responseSchema($0) }) else {
                     Issue.record("GET \(op.path) documents no application/json 200 schema")
                     continue
@@ -217,7 +225,9 @@ private struct OpenAPIDoc {
     }
 
     /// Path parameters filled with demo values; required query parameters with their `example`.
+    /// Nil for an operation not to be called, e.g. a WebSocket (`x-websocket: true`).
     func sampleURL(for op: Operation) -> String? {
+        if root["paths"]?[op.path]?[op.method]?["x-websocket"] == .bool(true) { return nil }  // a WebSocket: no plain GET
         let samples = ["id": "1", "year": "2026"]
         var path = op.path
         var query: [String] = []

@@ -28,6 +28,11 @@ private enum Audience: Sendable {
     /// permitted write), `refused` users see it but get 403, everyone else signed in gets
     /// 404, exactly as if it did not exist.
     case scoped(allowed: Set<String>, refused: Set<String>)
+    /// Only the attendees of the fixture symposium, none of whom is a demo account (a member's
+    /// or expert's request to speak, 三(三).4): `seeing` users pass the access check and are
+    /// refused by the meeting as not attending (404 speaker_not_attending), `refused` users get
+    /// 403, everyone else signed in 404 as if the symposium did not exist.
+    case attendees(seeing: Set<String>, refused: Set<String>)
 }
 
 private let staff: Set<String> = ["admin", "office"]
@@ -49,6 +54,29 @@ private let preparers: Set<String> = staff.union(["committee"])
 private let planActors = preparers.union(["vicechair"])
 /// The coordination meeting is chaired, and may be recorded, by the secretary-general (三(二).3).
 private let coordinators = preparers.union(["secgen"])
+/// 文稿材料 (三(四)): the fixture material is a briefing of 县农业农村局 (`department`, its producer)
+/// for the county leaders (`leader`), created by the lead committee (`committee`). The office, the
+/// producer and the lead committee always see it, the range too; admin has no exemption.
+private let materialReaders: Set<String> = ["office", "committee", "department", "leader"]
+/// Those who work on it (upload, submit for review): the office, the producer, the lead committee.
+private let materialWorkers: Set<String> = ["office", "committee", "department"]
+/// Creating materials and setting secrecy and ranges (三(四).2): the lead committee and the office.
+private let distributors: Set<String> = ["office", "committee"]
+/// Who knows of the symposium's materials: those who see the symposium, and the producer.
+private let materialListers = viewers.union(["department"])
+/// Compiling and issuing packets: the office.
+private let compilers: Set<String> = ["office"]
+/// The live console is the office's or the host's (三(三)); the fixture symposium's host is the chair (李永安, `chair`).
+private let console: Set<String> = staff.union(["chair"])
+
+/// Who sees the fixture outcome (sent to 县农业农村局): the CPPCC side, county leaders and that department (三(五)).
+private let outcomeReaders = viewers.union(["department"])
+/// Its recipients acknowledge receipt: 曾湘莲 (`leader`) and 县农业农村局 (`department`).
+private let outcomeRecipients: Set<String> = ["leader", "department"]
+/// A handling's steps: the department handles, the lead committee rates, the office reassigns.
+private let handlers = preparers.union(["department"])
+/// Progress notes on a follow-up item: the lead committee, the office and the owner department.
+private let itemReporters = preparers.union(["department"])
 
 /// Every registered route, as "METHOD /path/:param". A route the server registers but this
 /// table does not list fails `tableClassifiesEveryRegisteredRoute`, and so does a stale entry.
@@ -225,6 +253,88 @@ private let table: [String: Audience] = [
     "POST /api/v1/symposia/:id/invitees/:person/answer": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
     "POST /api/v1/symposia/:id/formal-notices": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
     "POST /api/v1/symposia/:id/invitee-comments": .scoped(allowed: viewers, refused: []),
+
+    // Agenda, live symposium and meeting record (三(三), 三(五)); the fixture symposium's meeting
+    // was started and ended at once, so its record exists; no demo account attends it.
+    "GET /symposia/:id/agenda": .scoped(allowed: viewers, refused: []),
+    "POST /symposia/:id/agenda/:kind": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "GET /symposia/:id/agenda.docx": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/live": .scoped(allowed: viewers, refused: []),
+    "GET /symposia/:id/live/console": .scoped(allowed: console, refused: viewers.subtracting(console)),
+    "GET /symposia/:id/live/screen": .scoped(allowed: viewers, refused: []),
+    // The admin account is nobody's person: it cannot ask to speak, not even from the console.
+    "POST /symposia/:id/live/request": .attendees(seeing: viewers.subtracting(adminOnly), refused: adminOnly),
+    "GET /symposia/:id/record": .scoped(allowed: viewers, refused: []),
+    "POST /symposia/:id/record": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /symposia/:id/record/issue": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
+    "GET /symposia/:id/record.docx": .scoped(allowed: viewers, refused: []),
+    "GET /api/v1/symposia/:id/agenda": .scoped(allowed: viewers, refused: []),
+    "PUT /api/v1/symposia/:id/agenda/:kind": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "GET /api/v1/symposia/:id/live": .scoped(allowed: viewers, refused: []),
+    "POST /api/v1/symposia/:id/live/:action": .scoped(allowed: console, refused: viewers.subtracting(console)),
+    "POST /api/v1/symposia/:id/live/speeches": .scoped(allowed: console, refused: viewers.subtracting(console)),
+    "POST /api/v1/symposia/:id/live/requests": .attendees(seeing: viewers.subtracting(adminOnly), refused: adminOnly),
+    // Someone else's request: only the console withdraws it.
+    "DELETE /api/v1/symposia/:id/live/requests/:person": .scoped(allowed: console, refused: viewers.subtracting(console)),
+    "GET /api/v1/symposia/:id/live/totals": .scoped(allowed: viewers, refused: []),
+    // Not walked (see `webSocketRoutes`): checked over a real connection in LiveMeetingTests.
+    "GET /api/v1/symposia/:id/live/ws": .scoped(allowed: viewers, refused: []),
+    "GET /api/v1/symposia/:id/record": .scoped(allowed: viewers, refused: []),
+    "PUT /api/v1/symposia/:id/record": .scoped(allowed: preparers, refused: viewers.subtracting(preparers)),
+    "POST /api/v1/symposia/:id/record/issue": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
+
+    // 文稿材料 (三(四)): ":mid" is the fixture material (see `materialReaders`); ":person" the
+    // fixture symposium's confirmed invitee, whose packet the office compiles.
+    "GET /symposia/:id/materials": .scoped(allowed: materialListers, refused: []),
+    "POST /symposia/:id/materials": .scoped(allowed: distributors, refused: materialListers.subtracting(distributors)),
+    "GET /symposia/:id/materials.csv": .scoped(allowed: materialListers, refused: []),
+    "GET /symposia/:id/packet/:person.docx": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
+    "GET /symposia/:id/materials/:mid": .scoped(allowed: materialReaders, refused: []),
+    "POST /symposia/:id/materials/:mid/versions": .scoped(allowed: materialWorkers, refused: materialReaders.subtracting(materialWorkers)),
+    "GET /symposia/:id/materials/:mid/versions/:n/file": .scoped(allowed: materialReaders, refused: []),
+    "POST /symposia/:id/materials/:mid/review": .scoped(allowed: materialWorkers, refused: materialReaders.subtracting(materialWorkers)),
+    "POST /symposia/:id/materials/:mid/classification": .scoped(allowed: distributors, refused: materialReaders.subtracting(distributors)),
+    "POST /symposia/:id/materials/:mid/send": .scoped(allowed: distributors, refused: materialReaders.subtracting(distributors)),
+    "GET /api/v1/symposia/:id/materials": .scoped(allowed: materialListers, refused: []),
+    "POST /api/v1/symposia/:id/materials": .scoped(allowed: distributors, refused: materialListers.subtracting(distributors)),
+    "GET /api/v1/symposia/:id/packets": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
+    "GET /api/v1/symposia/:id/packets/:person": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
+    "GET /api/v1/materials/:mid": .scoped(allowed: materialReaders, refused: []),
+    "POST /api/v1/materials/:mid/versions": .scoped(allowed: materialWorkers, refused: materialReaders.subtracting(materialWorkers)),
+    "GET /api/v1/materials/:mid/versions/:n/file": .scoped(allowed: materialReaders, refused: []),
+    "POST /api/v1/materials/:mid/review": .scoped(allowed: materialWorkers, refused: materialReaders.subtracting(materialWorkers)),
+    "PUT /api/v1/materials/:mid/classification": .scoped(allowed: distributors, refused: materialReaders.subtracting(distributors)),
+    "POST /api/v1/materials/:mid/send": .scoped(allowed: distributors, refused: materialReaders.subtracting(distributors)),
+
+    // Outcomes (一.6, 三(五)): the fixture symposium's outcome 1, a recommendation sent to 曾湘莲
+    // (`leader`) and to 县农业农村局 (`department`) for handling (handling 1), with follow-up item 1
+    // owned by 县农业农村局. A department sees only what concerns it; members and experts none.
+    "GET /symposia/:id/outcomes": .scoped(allowed: viewers, refused: []),
+    "POST /symposia/:id/outcomes": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
+    "GET /outcomes/:oid": .scoped(allowed: outcomeReaders, refused: []),
+    "GET /outcomes/:oid/document.docx": .scoped(allowed: outcomeReaders, refused: []),
+    "POST /outcomes/:oid": .scoped(allowed: staff, refused: outcomeReaders.subtracting(staff)),
+    "POST /outcomes/:oid/send": .scoped(allowed: staff, refused: outcomeReaders.subtracting(staff)),
+    "POST /outcomes/:oid/acknowledge": .scoped(allowed: outcomeRecipients, refused: outcomeReaders.subtracting(outcomeRecipients)),
+    "POST /outcomes/:oid/handlings": .scoped(allowed: staff, refused: outcomeReaders.subtracting(staff)),
+    "POST /outcomes/:oid/handlings/:hid": .scoped(allowed: handlers, refused: outcomeReaders.subtracting(handlers)),
+    "POST /outcomes/:oid/items": .scoped(allowed: preparers, refused: outcomeReaders.subtracting(preparers)),
+    "POST /outcomes/:oid/items/:item/status": .scoped(allowed: preparers, refused: outcomeReaders.subtracting(preparers)),
+    "POST /outcomes/:oid/items/:item/notes": .scoped(allowed: itemReporters, refused: outcomeReaders.subtracting(itemReporters)),
+    "GET /api/v1/symposia/:id/outcomes": .scoped(allowed: viewers, refused: []),
+    "POST /api/v1/symposia/:id/outcomes": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
+    "GET /api/v1/outcomes": .signedIn,
+    "GET /api/v1/outcomes/:oid": .scoped(allowed: outcomeReaders, refused: []),
+    "PUT /api/v1/outcomes/:oid": .scoped(allowed: staff, refused: outcomeReaders.subtracting(staff)),
+    "POST /api/v1/outcomes/:oid/send": .scoped(allowed: staff, refused: outcomeReaders.subtracting(staff)),
+    "POST /api/v1/outcomes/:oid/acknowledge": .scoped(allowed: outcomeRecipients, refused: outcomeReaders.subtracting(outcomeRecipients)),
+    "POST /api/v1/outcomes/:oid/handlings": .scoped(allowed: staff, refused: outcomeReaders.subtracting(staff)),
+    "POST /api/v1/outcomes/:oid/handlings/:hid": .scoped(allowed: handlers, refused: outcomeReaders.subtracting(handlers)),
+    "GET /api/v1/outcomes/:oid/items": .scoped(allowed: outcomeReaders, refused: []),
+    "POST /api/v1/outcomes/:oid/items": .scoped(allowed: preparers, refused: outcomeReaders.subtracting(preparers)),
+    "POST /api/v1/outcomes/:oid/items/:item/status": .scoped(allowed: preparers, refused: outcomeReaders.subtracting(preparers)),
+    "POST /api/v1/outcomes/:oid/items/:item/notes": .scoped(allowed: itemReporters, refused: outcomeReaders.subtracting(itemReporters)),
+
     "GET /api/v1/me/invitations": .signedIn,
     "GET /api/v1/me/todo": .signedIn,
 
@@ -236,6 +346,10 @@ private let table: [String: Audience] = [
 private let queries: [String: String] = [
     "GET /api/v1/calendar/add-working-days": "?from=2026-11-30&days=3",
 ]
+
+/// WebSocket routes: the in-memory tester answers their GET with 101 without running the
+/// upgrade's access check, so the walk leaves them out; LiveMeetingTests opens real sockets.
+private let webSocketRoutes: Set<String> = ["GET /api/v1/symposia/:id/live/ws"]
 
 /// Files served from Public/ (not routes, so listed here): public, no sign-in.
 private let staticFiles = ["/css/app.css", "/js/calculator.js"]
@@ -255,6 +369,9 @@ private enum Outcome: CustomStringConvertible {
     case unauthorized
     /// A permitted write with an empty body: refused as invalid input, never as "who are
     /// you" or "you may not", and never a crash.
+    /// The symposium is visible but the person does not attend it: 404 speaker_not_attending.
+    case notAttending
+
     case permittedWrite
 
     var description: String {
@@ -265,6 +382,7 @@ private enum Outcome: CustomStringConvertible {
         case .notFound: "404"
         case .unauthorized: "401"
         case .permittedWrite: "anything but 401/403/5xx"
+        case .notAttending: "404 speaker_not_attending"
         }
     }
 }
@@ -293,6 +411,10 @@ private func expected(_ audience: Audience, method: HTTPMethod, isAPI: Bool, ide
         guard signedIn else { return refusedAnonymous }
         if allowed.contains(identity) { return isRead ? .ok : .permittedWrite }
         return refused.contains(identity) ? .forbidden : .notFound
+    case .attendees(let seeing, let refused):
+        guard signedIn else { return refusedAnonymous }
+        if refused.contains(identity) { return .forbidden }
+        return seeing.contains(identity) ? .notAttending : .notFound
     }
 }
 
@@ -391,6 +513,14 @@ private struct Fixture {
                 case ("person", "invitees"): parts.append(String(symposium.inviteeID))
                 case ("a", "versions"): parts.append("1")
                 case ("b", "diff"): parts.append("2")
+                case ("mid", "materials"): parts.append(String(symposium.materialID))
+                case ("n", "versions"): parts.append("1")
+                case ("person", "packets"): parts.append(String(symposium.inviteeID))
+                case ("person.docx", "packet"): parts.append("\(symposium.inviteeID).docx")
+                case ("kind", "agenda"): parts.append(AgendaSegmentKind.bookedSpeech.rawValue)
+                case ("action", "live"): parts.append("next")
+                case ("person", "requests"): parts.append(String(symposium.inviteeID))
+                case ("oid", _), ("hid", "handlings"), ("item", "items"): parts.append("1")  // the fixture outcome's first
                 default:
                     Issue.record("\(route.key): no demo value for parameter :\(name) after \(previous)")
                     return nil
@@ -406,12 +536,16 @@ private struct Fixture {
 
 /// A symposium of 农业农村委员会 from an issued 2025 plan, made through the API by the office
 /// and the committee: two versions of its implementation plan, a coordination-meeting task
-/// of 县农业农村局, a research activity and one confirmed invitee no demo account belongs to.
+/// of 县农业农村局, a research activity, one confirmed invitee no demo account belongs to, and
+/// a briefing of 县农业农村局 for the county leaders (三(四).2).
+/// Its live meeting was started and ended at once (三(三)), so that its record (纪要) exists.
 struct SymposiumObjects {
     let id: Int
     let taskID: Int
     let researchID: Int
     let inviteeID: Int
+    /// A briefing of 县农业农村局 for the county leaders, uploaded by the department (三(四).2).
+    let materialID: Int
 
     static func make(_ app: Application) async throws -> SymposiumObjects {
         let office = TestClient(app)
@@ -466,9 +600,31 @@ struct SymposiumObjects {
         ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/invitees", ["personID": invitee]), "invitee")
         ok(try await committee.send(.POST, "/api/v1/symposia/\(id)/invitees/pre-invite"), "pre-invite")
         ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/invitees/\(invitee)/answer", ["answer": "confirm"]), "answer")
+        // 三(三): the meeting started and ended at once, so that its record exists.
+        ok(try await office.send(.POST, "/api/v1/symposia/\(id)/live/start"), "live start")
+        ok(try await office.send(.POST, "/api/v1/symposia/\(id)/live/end"), "live end")
+        let department = TestClient(app)
+        department.bearer = try await Demo.token(app, for: "department")
+        let briefing = try await committee.json(.POST, "/api/v1/symposia/\(id)/materials", MaterialActions.CreateInput(
+            kind: .departmentBriefing, title: "县农业农村局情况介绍", departmentID: bureau, distribution: Distribution(roles: [.leader])))
+        ok(briefing, "material")
+        let materialID = try JSONDecoder().decode(Ids.Item.self, from: Data(buffer: briefing.body)).id
+        ok(try await Materials.upload(department, "/api/v1/materials/\(materialID)/versions", fileName: "情况介绍.txt",
+                                      data: Data("一、基本情况".utf8)), "material upload")
+        // 三(五): outcome 1, a recommendation sent to 曾湘莲 and to 县农业农村局 for handling, with item 1.
+        let leaderPerson = try #require(try await Demo.person(app, named: "曾湘莲")?.id)
+        ok(try await office.json(.POST, "/api/v1/symposia/\(id)/outcomes",
+                                 OutcomeActions.CreateInput(form: .recommendation, title: "关于推进黑茶产业的建议", body: nil)), "outcome")
+        ok(try await office.json(.PUT, "/api/v1/outcomes/1", OutcomeActions.EditInput(
+            version: 1, title: "关于推进黑茶产业的建议", body: "一、基本情况", form: .recommendation, links: nil,
+            recipients: [.init(kind: "leader", id: leaderPerson, handles: nil), .init(kind: "department", id: bureau, handles: true)],
+            documentNumber: "安政协建〔2025〕1号")), "outcome edit")
+        ok(try await office.json(.POST, "/api/v1/outcomes/1/send", OutcomeActions.VersionInput(version: 2)), "outcome send")
+        ok(try await committee.json(.POST, "/api/v1/outcomes/1/items",
+                                    OutcomeActions.ItemInput(title: "扩大茶园面积", ownerDepartmentID: bureau, due: "2025-12-31")), "item")
         let s = try JSONDecoder().decode(Ids.self, from: Data(buffer: try await office.send(.GET, "/api/v1/symposia/\(id)").body))
         return SymposiumObjects(id: id, taskID: try #require(s.meetings.flatMap(\.tasks).first?.id),
-                                researchID: try #require(s.research.first?.id), inviteeID: invitee)
+                                researchID: try #require(s.research.first?.id), inviteeID: invitee, materialID: materialID)
     }
 }
 
@@ -751,6 +907,7 @@ private func walk(_ app: Application, transport: Transport, apiOnly: Bool) async
 
     let routes = app.routes.all
         .filter { !apiOnly || $0.key.contains(" /api/") }
+        .filter { !webSocketRoutes.contains($0.key) }
         .sorted { $0.key < $1.key }
     #expect(!routes.isEmpty)
     var checked = 0
@@ -823,6 +980,9 @@ private func check(_ res: TestingHTTPResponse, _ want: Outcome, _ what: String, 
         if isAPI { #expect(res.errorCode == "not_found", "\(what): API refusal code \(res.errorCode ?? "none")") }
     case .unauthorized:
         #expect(res.status == .unauthorized, "\(what): want 401, got \(got)")
+    case .notAttending:
+        #expect(res.status == .notFound, "\(what): want 404, got \(got)")
+        if isAPI { #expect(res.errorCode == "speaker_not_attending", "\(what): API refusal code \(res.errorCode ?? "none")") }
     case .permittedWrite:
         #expect(res.status != .forbidden && res.status != .unauthorized && res.status.code < 500,
                 "\(what): want \(want), got \(got)")

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -20,7 +21,8 @@ enum Symposia {
     /// Then (三(三)) more speakers invited and confirmed (`confirmSpeakers`), the agenda planned
     /// (`planAgenda`) and, if `held`, the meeting held with the clock advanced, its record
     /// issued (`hold`), and a second symposium made to which the office user's person is
-    /// pre-invited (a held symposium leaves the invitations and to-do lists).
+    /// pre-invited (a held symposium leaves the invitations and to-do lists). Last (三(四)) a
+    /// classified keynote (material 1) reviewed and forwarded, downloaded, in the office's packet.
     /// Returns the symposium's id (1 in a fresh application).
     @discardableResult
     static func prepared(_ app: Application, year: Int = Planning.year, held: Bool = true) async throws -> Int {
@@ -116,6 +118,7 @@ enum Symposia {
         try await planAgenda(app, id, cast)
         if held {
             try await hold(app, id, cast)
+            try await issueRecord(app, id)
             // The meeting held, the office's invitations and to-do list would be empty: a second
             // symposium (another topic of the plan) to which the office user's person is pre-invited.
             if let other = plan.topics.first(where: { $0.id != topic.id && $0.date != nil && $0.month > 2 }) {
@@ -128,6 +131,38 @@ enum Symposia {
             } else {
                 Issue.record("the issued plan has no second dated topic for the office's invitation")
             }
+        }
+
+        // 三(四): the lead committee's keynote (material 1), 秘密★1年 for the attendees and the county
+        // leaders, uploaded, reviewed and forwarded; the office downloads it and compiles its own packet.
+        let keynote = try await Materials.create(committee, symposium: id, #"""
+            {"kind":"keynote","title":"关于发展农村电子商务的调研报告","due":"\#(date.adding(days: -7).iso)",
+             "secrecy":"secret","secrecyPeriod":"1年","distribution":{"scope":"attendingOnly","roles":["leader"]}}
+            """#)
+        try await Materials.uploadText(committee, material: keynote, "一、基本情况\n全县农村电商发展迅速。", fileName: "中心发言.txt")
+        for action in ["submit", "approve", "forward"] {
+            try await call(committee, .POST, "/api/v1/materials/\(keynote)/review", #"{"action":"\#(action)"}"#)
+        }
+        try await call(office, .GET, "/api/v1/materials/\(keynote)/versions/1/file")
+        try await call(office, .GET, "/api/v1/symposia/\(id)/packets/\(ownPerson)")
+
+        // 三(五): outcome 1, a recommendation drawing on the first speech, the keynote and the
+        // research, sent to 曾湘莲 and to 县农业农村局 for handling, with one follow-up item.
+        if held {
+            let leader = try await personID(office, named: "曾湘莲")
+            let bureau = try #require(try await DepartmentModel.query(on: app.db).filter(\.$name == "县农业农村局").first()?.id)
+            let outcome = try await call(office, .POST, "/api/v1/symposia/\(id)/outcomes",
+                                         #"{"form":"recommendation","title":"关于加快发展农村电子商务的建议"}"#, expect: .created)
+            let oid = try decode(Brief.Ref.self, outcome).id
+            try await call(office, .PUT, "/api/v1/outcomes/\(oid)", #"""
+                {"version":1,"title":"关于加快发展农村电子商务的建议","body":"一、补齐物流短板\n建议建设县级物流中心。","form":"recommendation",
+                 "links":{"speechIDs":[3],"materialIDs":[\#(keynote)],"researchIDs":[\#(research)]},
+                 "recipients":[{"kind":"leader","id":\#(leader)},{"kind":"department","id":\#(bureau),"handles":true}],
+                 "documentNumber":"安政协建〔\#(year)〕1号"}
+                """#)
+            try await call(office, .POST, "/api/v1/outcomes/\(oid)/send", #"{"version":2}"#)
+            try await call(committee, .POST, "/api/v1/outcomes/\(oid)/items",
+                           #"{"title":"建设县级物流中心","ownerDepartmentID":\#(bureau),"due":"\#(year)-12-31"}"#, expect: .created)
         }
         return id
     }
@@ -179,12 +214,12 @@ enum Symposia {
     }
 
     /// The meeting held at the office's console with the clock advanced (when it is a
-    /// `ManualClock`): a briefing, an overrunning keynote, two booked speeches (one paused), a
-    /// free speech from the queue, a department's response to the first booked speech; then
-    /// the record drafted, edited by the committee and issued by the office.
+    /// `ManualClock`), 23 changes: a 9-minute briefing (speech 1), a keynote 30 s over its
+    /// 10 minutes (2), two booked speeches, the first 7 minutes with a 1-minute pause (3), the
+    /// second 6 minutes (4); in the free speech the expert and then `members[2]` ask, and the
+    /// member speaks first, 4 minutes (5); 姜茂林 answers speech 3 in 3 minutes (6); the end.
     static func hold(_ app: Application, _ id: Int, _ cast: Cast) async throws {
         let office = try await Planning.api(app, "office")
-        let committee = try await Planning.api(app, "committee")
         let live = "/api/v1/symposia/\(id)/live"
         let clock = app.xieshang.clock as? ManualClock
         func speak(minutes: Double) async throws {
@@ -217,6 +252,12 @@ enum Symposia {
         try await speak(minutes: 3)
         try await call(office, .POST, live + "/advance")
         try await call(office, .POST, live + "/end")
+    }
+
+    /// The draft record edited by the lead committee and issued by the office as 第1期.
+    static func issueRecord(_ app: Application, _ id: Int) async throws {
+        let office = try await Planning.api(app, "office")
+        let committee = try await Planning.api(app, "committee")
         let record = "/api/v1/symposia/\(id)/record"
         try await call(committee, .PUT, record, #"{"text":"县政协召开双月协商座谈会。\n\n一、有关部门介绍情况\n姜茂林介绍了情况。"}"#)
         try await call(office, .POST, record + "/issue", #"{"number":"第1期"}"#)

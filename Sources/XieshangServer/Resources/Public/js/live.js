@@ -11,6 +11,7 @@
   var me = parseInt(root.getAttribute("data-person") || "0", 10);
   var csrf = (document.querySelector('meta[name="csrf"]') || {}).content || "";
   var state = null, receivedAt = 0, retry = 0, socket = null;
+  var SPEECH_NAMES = { keynote: "中心发言", bookedSpeech: "预约发言", freeSpeech: "自由发言" };
 
   function $(sel) { return root.querySelector(sel); }
   function text(sel, value) { var el = $(sel); if (el) el.textContent = value; }
@@ -25,7 +26,7 @@
     el.className = ok ? "live-status ok" : "live-status lost";
   }
   function esc(s) { var d = document.createElement("span"); d.textContent = s == null ? "" : String(s); return d.innerHTML; }
-  function who(p) { return esc(p.name) + (p.unit ? '<span class="unit">' + esc(p.unit) + "</span>" : ""); }
+  function who(p) { return esc(p.name) + (p.unit ? ' <span class="unit">' + esc(p.unit) + "</span>" : ""); }
 
   function connect() {
     var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/api/v1/symposia/" + id + "/live/ws";
@@ -92,9 +93,12 @@
         (s.speakers.length ? '<span class="muted">：' + s.speakers.map(function (p) { return esc(p.name); }).join("、") + "</span>" : "");
     }, function (s) { return s.current ? "current" : ""; });
     list("#speeches", state.speeches.slice().reverse(), function (s) {
-      return esc(s.name) + ' <span class="muted">' + esc(s.segmentTitle) + " " + clock(s.durationSeconds) +
-        (s.overrunSeconds >= 1 ? "（超时" + clock(s.overrunSeconds) + "）" : "") + (s.underWay ? " 发言中" : "") + "</span>";
+      // A speech under way has no duration yet (the one sent is already stale): the countdown shows it.
+      return esc(s.name) + ' <span class="muted">' + esc(s.segmentTitle) + " " + (s.underWay ? "发言中" : clock(s.durationSeconds) +
+        (s.overrunSeconds >= 1 ? "（超时" + clock(s.overrunSeconds) + "）" : "")) + "</span>";
     });
+    // The big screen shows what comes next only when something does.
+    if (mode === "screen") show($("#next-up"), v.upcoming.length + v.queue.length > 0);
     if (mode === "console") renderConsole(v);
     if (mode === "phone") renderPhone(v);
     tick();
@@ -103,7 +107,8 @@
   function list(sel, items, line, cls) {
     var el = $(sel);
     if (!el) return;
-    el.innerHTML = items.length ? items.map(function (x) { return '<li class="' + (cls ? cls(x) : "") + '">' + line(x) + "</li>"; }).join("") : '<li class="muted">无</li>';
+    el.innerHTML = items.length ? items.map(function (x) { return '<li class="' + (cls ? cls(x) : "") + '">' + line(x) + "</li>"; }).join("") :
+      (mode === "screen" ? "" : '<li class="muted">无</li>');
   }
 
   function renderConsole(v) {
@@ -127,8 +132,12 @@
     if (questions) {
       var asked = state.speeches.filter(function (s) { return ["keynote", "bookedSpeech", "freeSpeech"].indexOf(s.segment) >= 0; });
       var ticked = Array.prototype.map.call(questions.querySelectorAll("input:checked"), function (i) { return i.value; });
+      var answered = {};
+      state.speeches.forEach(function (s) { (s.respondsTo || []).forEach(function (q) { answered[q] = true; }); });
+      // The kind of speech tells apart two speeches of one person (a booked and a free one).
       questions.innerHTML = asked.length ? asked.map(function (s) {
-        return '<label class="check"><input type="checkbox" value="' + s.id + '"' + (ticked.indexOf(String(s.id)) >= 0 ? " checked" : "") + "> " + esc(s.name) + "</label>";
+        return '<label class="check"><input type="checkbox" value="' + s.id + '"' + (ticked.indexOf(String(s.id)) >= 0 ? " checked" : "") + "> " +
+          esc(s.name) + "（" + esc(SPEECH_NAMES[s.segment] || s.segmentTitle) + "）" + (answered[s.id] ? '<span class="muted">已回应</span>' : "") + "</label>";
       }).join("") : '<span class="muted">尚无可回应的发言</span>';
       questions.parentNode.hidden = !(v.segment && v.segment.kind === "response");
     }
@@ -138,9 +147,16 @@
     var mine = v.queue.findIndex(function (r) { return r.personID === me; });
     var ask = $("#request"), drop = $("#withdraw");
     var spoke = state.speeches.some(function (s) { return s.personID === me; });
-    if (ask) { ask.hidden = mine >= 0 || v.phase === "ended"; }
-    if (drop) { drop.hidden = mine < 0; }
+    show(ask, mine < 0 && v.phase !== "ended");
+    show(drop, mine >= 0);
     text("#my-turn", mine >= 0 ? "您已申请发言，排在第" + (mine + 1) + "位。" : (spoke ? "您已发言，谢谢。" : ""));
+  }
+
+  // `hidden` alone does not hide a button: the stylesheet's `button { display: inline-block }` wins.
+  function show(el, on) {
+    if (!el) return;
+    el.hidden = !on;
+    el.style.display = on ? "" : "none";
   }
 
   function enable(action, on) {
@@ -167,8 +183,13 @@
     if (t.getAttribute("data-action")) { post("/" + t.getAttribute("data-action")); }
     else if (t.getAttribute("data-speak")) { post("/speeches", { personID: parseInt(t.getAttribute("data-speak"), 10) }); }
     else if (t.id === "start-speaker") {
-      var ticked = Array.prototype.map.call(root.querySelectorAll("#responds-to input:checked"), function (i) { return parseInt(i.value, 10); });
-      post("/speeches", { personID: parseInt($("#speaker").value, 10), respondsTo: ticked });
+      // The questions ticked count only for a department's response (三(三).5), and only once.
+      var responding = !!(state && state.view.segment && state.view.segment.kind === "response");
+      var boxes = responding ? root.querySelectorAll("#responds-to input:checked") : [];
+      var ticked = Array.prototype.map.call(boxes, function (i) { return parseInt(i.value, 10); });
+      post("/speeches", { personID: parseInt($("#speaker").value, 10), respondsTo: ticked }).then(function (j) {
+        if (j) Array.prototype.forEach.call(root.querySelectorAll("#responds-to input:checked"), function (i) { i.checked = false; });
+      });
     }
     else if (t.id === "add-request") { post("/requests", { personID: parseInt($("#speaker").value, 10) }); }
     else if (t.id === "request") { e.preventDefault(); post("/requests", {}); }

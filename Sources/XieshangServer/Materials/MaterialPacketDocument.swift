@@ -1,0 +1,72 @@
+import Foundation
+import XieshangCore
+import XieshangDocuments
+
+/// One recipient's compiled packet as a GB/T 9704 document: a cover (the meeting, the
+/// recipient, the copy number), the contents, then every material in the packet's order with
+/// its title as a heading and its text as paragraphs. The writer prints the recipient and the
+/// copy number in every page's header, and the page numbers.
+enum MaterialPacketDocument {
+    static func document(_ contents: [Material], for person: PersonModel, copyNumber: String, symposium s: Symposium,
+                         organization org: OrganizationModel, names: MaterialNames, today: Day) -> OfficialDocument {
+        let office = "\(org.name)办公室"
+        let classified = contents.contains { $0.secrecy.isClassified }
+        var body: [OfficialDocument.Block] = [
+            .paragraph("会议名称：\(org.name)“\(s.topic)”双月协商座谈会"),
+            .paragraph("会议时间：\(SymposiumDTO.dateText(s.date))\(s.startTime)"),
+        ]
+        if !s.place.isEmpty { body.append(.paragraph("会议地点：\(s.place)")) }
+        let position = AttendeeListDTO.position(unit: person.unit, title: person.title)
+        body.append(.paragraph("分发对象：\(person.name)" + (position.isEmpty ? "" : "（\(position)）")))
+        body.append(.paragraph("份　　号：\(copyNumber)"))
+        body.append(.paragraph("本册收录会议文稿材料\(contents.count)份，由\(office)汇总印发。"
+            + (classified ? "内含涉密材料，仅限分发对象本人阅存，请勿复制、转借，会后按规定清退。" : "请妥善保管。")))
+
+        body.append(.pageBreak)
+        body.append(.heading1("目　　录"))
+        if contents.isEmpty { body.append(.paragraph("（没有发给您的材料。）")) }
+        for (i, m) in contents.enumerated() {
+            body.append(.paragraph("\(i + 1). \(m.title)（\(m.kind.chineseName)）"))
+        }
+
+        for (i, m) in contents.enumerated() {
+            body.append(.pageBreak)
+            var marks: [String] = []
+            if let n = m.copyNumber(for: person.id ?? 0) { marks.append("份号：\(n)") }
+            if let marking = m.marking { marks.append(marking) }
+            if !marks.isEmpty { body.append(.paragraph(marks.joined(separator: "　"))) }
+            body.append(.heading1("\(numeral(i + 1))、\(m.title)"))
+            body.append(.paragraph("（\(m.kind.chineseName)，\(names.producer(m.producer))提供）"))
+            let text = m.currentVersion?.extractedText ?? ""
+            let paragraphs = SymposiumDocuments.lines(text)
+            if paragraphs.isEmpty {
+                body.append(.paragraph(m.currentVersion?.format == .pdf
+                    ? "（本材料为PDF文件，未能提取文字，另行印发。）" : "（本材料没有可排印的文字，另行印发。）"))
+            } else {
+                body += paragraphs
+            }
+        }
+
+        return OfficialDocument(format: .document, copyNumber: copyNumber, secrecy: marking(of: contents),
+                                issuingOrgans: [office], title: "“\(s.topic)”\n双月协商座谈会文稿材料", body: body,
+                                signatures: [office], date: today, printer: office, printDate: today,
+                                recipient: person.name)
+    }
+
+    /// The packet's marking: the highest level among its materials, with the longest period
+    /// given at that level ("秘密★1年"); nil when all are public.
+    static func marking(of contents: [Material]) -> String? {
+        guard let level = contents.map(\.secrecy).max() else { return nil }
+        let period = contents.filter { $0.secrecy == level }.compactMap(\.secrecyPeriod)
+            .max { ($0.unit == .year ? $0.amount * 12 : $0.amount) < ($1.unit == .year ? $1.amount * 12 : $1.amount) }
+        return level.marking(period: period)
+    }
+
+    /// 一, 二, … 九十九.
+    static func numeral(_ n: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        guard n > 0 && n < 100 else { return String(n) }
+        if n < 10 { return digits[n] }
+        return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10]
+    }
+}

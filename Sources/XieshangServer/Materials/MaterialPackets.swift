@@ -1,0 +1,120 @@
+import Fluent
+import Vapor
+import XieshangCore
+import XieshangDocuments
+
+/// The office compiles the meeting's materials into one packet per recipient and issues it
+/// (三(四) "由办公室汇总印发"): each packet holds only what its recipient may see
+/// (`MaterialPacket.contents`, which asks `MaterialAccess.canSee`), in the prescribed order,
+/// and carries the recipient's name and copy number (份号) on every page.
+///
+/// Copy numbers are given in the office's distribution order — the attendee list (三(四).5),
+/// then anyone else a packet is compiled for — once, and never reused (`CopyNumbers`): the
+/// packet's own number, and each classified material's number for every recipient in its range.
+enum MaterialPackets {
+    struct Recipient: Content {
+        let personID: Int
+        let name: String
+        let category: AttendeeCategory?
+        let categoryName: String?
+        /// 份号 of their packet, once the office has compiled one.
+        let copyNumber: String?
+        /// What their packet holds now: issuable materials they may see.
+        let materials: Int
+        let classified: Int
+        let compiledAt: Date?
+        let compiledBy: String?
+    }
+
+    /// The symposium's attendees in the attendee list's order (三(四).5), the packets' recipients.
+    static func attendeeOrder(_ symposiumID: Int, on req: Request) async throws -> [Int] {
+        try await AttendeeListDTO.make(symposiumID, on: req).sections.flatMap { $0.entries.map(\.personID) }
+    }
+
+    /// Every attendee, and everyone a packet was compiled for, with what their packet holds.
+    static func recipients(_ symposiumID: Int, on req: Request) async throws -> [Recipient] {
+        let (scope, _) = try await MaterialAccessCheck.require(.compile, symposium: symposiumID, on: req)
+        let rows = try await MaterialPacketModel.query(on: req.db).filter(\.$symposiumID == symposiumID).all()
+        let byPerson = Dictionary(rows.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
+        var order = try await attendeeOrder(symposiumID, on: req)
+        order += rows.sorted { $0.copyNumber < $1.copyNumber }.map(\.personID).filter { !order.contains($0) }
+        let s = scope.symposium.symposium
+        let readers = try await MaterialReaders.recipients(order, in: s, on: req.db)
+        let materials = try await MaterialStore.all(symposiumID: symposiumID, on: req.db).map(\.material)
+        let names = try await MaterialNames.load(for: [], persons: order, on: req.db)
+        return order.compactMap { person in
+            guard let reader = readers[person] else { return nil }
+            let contents = MaterialPacket.contents(materials, for: reader, leadCommitteeID: s.leadCommitteeID)
+            let row = byPerson[person]
+            return Recipient(personID: person, name: names.person(person), category: reader.category,
+                             categoryName: reader.category?.chineseName, copyNumber: row.map { CopyNumbers.format($0.copyNumber) },
+                             materials: contents.count, classified: contents.filter(\.secrecy.isClassified).count,
+                             compiledAt: row?.compiledAt, compiledBy: row?.compiledBy)
+        }
+    }
+
+    struct CompileAudit: Encodable, Sendable {
+        struct Item: Encodable, Sendable { let material: Int; let version: Int; let copyNumber: String? }
+        let person: Int
+        let copyNumber: String
+        let materials: [Item]
+    }
+
+    /// Compiles `personID`'s packet: numbers the copies, records the compilation in the audit
+    /// log, and returns the DOCX. A person the office may not address is "not found".
+    static func compile(_ symposiumID: Int, personID: Int, on req: Request) async throws -> Response {
+        let (scope, _) = try await MaterialAccessCheck.require(.compile, symposium: symposiumID, on: req)
+        guard let person = try await PersonModel.find(personID, on: req.db) else { throw NotFound.of("人员") }
+        let s = scope.symposium.symposium
+        let attendees = try await attendeeOrder(symposiumID, on: req)
+        let order = attendees.contains(personID) ? attendees : attendees + [personID]
+        let readers = try await MaterialReaders.recipients(order, in: s, on: req.db)
+        guard let reader = readers[personID] else { throw NotFound.of("人员") }
+        let lead = s.leadCommitteeID
+        let now = req.xieshang.clock.now()
+        let actor = scope.principal.displayName
+        let (contents, copyNumber): ([Material], Int) = try await req.change { db in
+            // The packet's own number.
+            let rows = try await MaterialPacketModel.query(on: db).filter(\.$symposiumID == symposiumID).all()
+            let existing = Dictionary(rows.map { ($0.personID, $0.copyNumber) }, uniquingKeysWith: { a, _ in a })
+            let numbers = CopyNumbers.assign(recipients: order, existing: existing)
+            for (p, n) in numbers.sorted(by: { $0.value < $1.value }) where existing[p] == nil {
+                let row = MaterialPacketModel()
+                row.symposiumID = symposiumID
+                row.personID = p
+                row.copyNumber = n
+                try await row.create(on: db)
+            }
+            if let row = try await MaterialPacketModel.query(on: db).filter(\.$symposiumID == symposiumID)
+                .filter(\.$personID == personID).first() {
+                row.compiledAt = now
+                row.compiledBy = actor
+                try await row.save(on: db)
+            }
+            // Each classified material's copies, for the recipients in its range.
+            var materials: [Material] = []
+            for model in try await MaterialModel.query(on: db).filter(\.$symposiumID == symposiumID).all() {
+                var m = try MaterialStore.decode(model).material
+                if m.secrecy.isClassified && m.isIssuable {
+                    let inRange = order.filter { readers[$0].map { MaterialAccess.canSee(m, $0, leadCommitteeID: lead) } == true }
+                    let before = m.copyNumbers
+                    m.numberCopies(for: inRange)
+                    if m.copyNumbers != before { try await MaterialStore.save(m, into: model, on: db) }
+                }
+                materials.append(m)
+            }
+            let contents = MaterialPacket.contents(materials, for: reader, leadCommitteeID: lead)
+            let number = numbers[personID]!
+            let audit = CompileAudit(person: personID, copyNumber: CopyNumbers.format(number), materials: contents.map {
+                .init(material: $0.id, version: $0.currentVersion?.number ?? 0, copyNumber: $0.copyNumber(for: personID))
+            })
+            return ((contents, number), [AuditChange("material.packet.compile", "symposium", String(symposiumID), after: audit)])
+        }
+        let org = try await SymposiumDocuments.organization(on: req.db)
+        let names = try await MaterialNames.load(for: contents, on: req.db)
+        let doc = MaterialPacketDocument.document(contents, for: person, copyNumber: CopyNumbers.format(copyNumber),
+                                                  symposium: s, organization: org, names: names,
+                                                  today: Day(now))
+        return try SymposiumDocuments.docx(doc, filename: "文稿材料-\(s.topic)-\(person.name).docx")
+    }
+}

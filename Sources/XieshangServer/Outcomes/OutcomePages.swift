@@ -1,0 +1,272 @@
+import Fluent
+import Vapor
+import XieshangCore
+import XieshangDocuments
+
+/// The outcomes' pages: `/symposia/:id/outcomes` (the symposium's outcomes, the deadline
+/// countdown, the office's new draft) and `/outcomes/:oid` (one outcome: the draft form,
+/// sending, acknowledgement, each department's handling, the follow-up items), and the
+/// 参阅件/建议案 as a GB/T 9704 DOCX (`/outcomes/:oid/document.docx`).
+struct OutcomePages: RouteCollection {
+    typealias Option = SymposiumPages.Option
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("symposia", ":id", "outcomes", use: list)
+        routes.post("symposia", ":id", "outcomes", use: create)
+        let o = routes.grouped("outcomes", ":oid")
+        o.get(use: detail)
+        o.post(use: edit)
+        o.get("document.docx", use: docx)
+        o.post("send", use: send)
+        o.post("acknowledge", use: acknowledge)
+        o.post("handlings", use: assign)
+        o.post("handlings", ":hid", use: handle)
+        o.post("items", use: createItem)
+        o.post("items", ":item", "status", use: itemStatus)
+        o.post("items", ":item", "notes", use: itemNote)
+    }
+
+    static func path(_ oid: Int) -> String { "/outcomes/\(oid)" }
+
+    // MARK: the symposium's outcomes
+
+    struct ListBody: Encodable {
+        let s: SymposiumDTO
+        let tabs: [SymposiumPages.TabLink]
+        let error: String?
+        let errorDetails: [String]
+        let outcomes: [OutcomeDTO]
+        let canCreate: Bool
+        let held: Bool
+        let due: OutcomeDTO.DeadlineDTO?
+        let forms: [Option]
+    }
+
+    func list(req: Request) async throws -> Response { try await renderList(req) }
+
+    func renderList(_ req: Request, error: (any DomainError)? = nil) async throws -> Response {
+        let id = try SymposiumAPI.id(req)
+        let loaded = try await SymposiumStore.visible(id, for: req.principal, on: req.db)
+        let dto = try await SymposiumDTO.make(loaded, on: req)
+        let outcomes = try await OutcomeDTO.all(OutcomeStore.all(symposiumID: id, for: req.principal, on: req.db), on: req)
+        let due = loaded.symposium.heldOn.map { held in
+            let d = Deadline(req.xieshang.regulation.outcomeDeadlineWorkingDays, after: held, calendar: req.xieshang.calendar.calendar)
+            return OutcomeDTO.DeadlineDTO(day: d.day.iso, dayText: SymposiumDTO.dateText(d.day), workingDays: d.workingDays,
+                                          provisional: d.provisional)
+        }
+        let body = ListBody(s: dto, tabs: SymposiumPages.tabs(id, current: "outcomes"), error: error?.message,
+                            errorDetails: error?.details ?? [], outcomes: outcomes,
+                            canCreate: try req.principal.may(.actForOffice), held: loaded.symposium.heldOn != nil, due: due,
+                            forms: req.xieshang.regulation.outcomeForms.map {
+                                Option(value: $0.rawValue, label: $0.chineseName, selected: false)
+                            })
+        return try await req.renderPage("symposium-outcomes", title: "\(dto.topic) · 协商成果", body: body)
+            .with(status: error.map { $0.kind.status } ?? .ok)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let id = try SymposiumAPI.id(req)
+        try await SymposiumAccess.require(.office, id, on: req)
+        do {
+            let input = try req.content.decode(OutcomeActions.CreateInput.self)
+            let l = try await OutcomeActions.create(id, input, on: req)
+            req.flash("已建立协商成果草稿。")
+            return req.redirect(to: Self.path(l.id))
+        } catch let e as any DomainError where e.kind != .forbidden && e.kind != .notFound {
+            return try await renderList(req, error: e)
+        }
+    }
+
+    // MARK: one outcome
+
+    struct PersonOption: Encodable { let value: String; let label: String; let selected: Bool; let handles: Bool }
+
+    struct Options: Encodable {
+        var forms: [Option] = []
+        var leaders: [PersonOption] = []
+        var departments: [PersonOption] = []
+        var allDepartments: [Option] = []
+        var speeches: [Option] = []
+        var materials: [Option] = []
+        var research: [Option] = []
+        var results: [Option] = []
+        var satisfactions: [Option] = []
+        var statuses: [Option] = []
+    }
+
+    struct DetailBody: Encodable {
+        let o: OutcomeDTO
+        let error: String?
+        let errorDetails: [String]
+        let options: Options
+        let seesSymposium: Bool
+        let today: String
+        /// Handlings this reader may act on, by id, with the actions offered.
+        let handlingActions: [HandlingActions]
+    }
+
+    struct HandlingActions: Encodable {
+        let id: Int
+        let handle: Bool
+        let rate: Bool
+        let reassign: Bool
+    }
+
+    func detail(req: Request) async throws -> Response { try await renderDetail(req) }
+
+    func renderDetail(_ req: Request, error: (any DomainError)? = nil) async throws -> Response {
+        let oid = try OutcomeAPI.oid(req)
+        let p = try req.principal
+        let l = try await OutcomeStore.visible(oid, for: p, on: req.db)
+        let dto = try await OutcomeDTO.make(l, on: req)
+        let o = l.outcome
+        var options = Options()
+        let departments = try await DepartmentModel.query(on: req.db).sort(\.$sortOrder).all()
+        options.allDepartments = departments.map { Option(value: String($0.id!), label: $0.name, selected: false) }
+        if dto.can.edit {
+            options.forms = req.xieshang.regulation.outcomeForms.map {
+                Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == o.form)
+            }
+            let leaders = try await PersonModel.query(on: req.db).filter(\.$kind == PersonKind.leader.rawValue)
+                .sort(\.$protocolOrder).all()
+            options.leaders = leaders.map { m in
+                PersonOption(value: String(m.id!), label: "\(m.name)（\(m.title)）",
+                             selected: o.recipient(.leader(personID: m.id!)) != nil, handles: false)
+            }
+            options.departments = departments.map { m in
+                let r = o.recipient(.department(m.id!))
+                return PersonOption(value: String(m.id!), label: m.name, selected: r != nil, handles: r?.handles ?? false)
+            }
+            let speeches = try await LiveStore.load(o.symposiumID, on: req.db)?.0.speeches ?? []
+            options.speeches = speeches.map {
+                Option(value: String($0.id), label: "第\($0.id)号　\($0.name)　\($0.segment.speechName)\($0.subject.isEmpty ? "" : "：\($0.subject)")",
+                       selected: o.links.speechIDs.contains($0.id))
+            }
+            let materials = try await MaterialStore.all(symposiumID: o.symposiumID, on: req.db).map(\.material)
+            options.materials = materials.map {
+                Option(value: String($0.id), label: $0.title, selected: o.links.materialIDs.contains($0.id))
+            }
+            let research = try await SymposiumStore.load(o.symposiumID, on: req.db)?.symposium.research ?? []
+            options.research = research.map {
+                Option(value: String($0.id), label: $0.title, selected: o.links.researchIDs.contains($0.id))
+            }
+        }
+        options.results = HandlingResult.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
+        options.satisfactions = Satisfaction.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
+        options.statuses = FollowUpItem.Status.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
+        let actions = o.handlings.map { h in
+            HandlingActions(id: h.id, handle: OutcomeAccess.isHandler(h, p) && [.assigned, .accepted].contains(h.state),
+                            rate: OutcomeAccess.isLeadCommittee(l, p) && [.replied, .rated].contains(h.state),
+                            reassign: p.may(.actForOffice) && h.state == .returnedToOffice)
+        }
+        let sees = (try? await SymposiumStore.visible(o.symposiumID, for: p, on: req.db)) != nil
+        let body = DetailBody(o: dto, error: error?.message, errorDetails: error?.details ?? [], options: options,
+                              seesSymposium: sees, today: Day(req.xieshang.clock.now()).iso, handlingActions: actions)
+        return try await req.renderPage("outcome", title: "\(o.form.chineseName) · \(o.title)", body: body)
+            .with(status: error.map { $0.kind.status } ?? .ok)
+    }
+
+    /// Runs a page action after the access check; a refusal is shown on the outcome's page
+    /// with nothing changed.
+    func act(_ req: Request, _ check: OutcomeAccess.Check, success: String,
+             _ body: @escaping () async throws -> Void) async throws -> Response {
+        let oid = try OutcomeAPI.oid(req)
+        try await OutcomeAccess.require(check, oid, on: req)
+        do {
+            try await body()
+        } catch let e as any DomainError where e.kind != .forbidden && e.kind != .notFound {
+            return try await renderDetail(req, error: e)
+        } catch let e as DecodingError {
+            return try await renderDetail(req, error: invalidInput(e))
+        }
+        req.flash(success)
+        return req.redirect(to: Self.path(oid))
+    }
+
+    /// The draft form: checkboxes for recipients and links.
+    struct EditForm: Content, Sendable {
+        var version: Int
+        var title: String
+        var body: String
+        var form: OutcomeForm
+        var documentNumber: String?
+        var leaderIDs: [Int]?
+        var departmentIDs: [Int]?
+        var handlingIDs: [Int]?
+        var speechIDs: [Int]?
+        var materialIDs: [Int]?
+        var researchIDs: [Int]?
+
+        var input: OutcomeActions.EditInput {
+            let handling = Set(handlingIDs ?? [])
+            let recipients = (leaderIDs ?? []).map { OutcomeActions.RecipientInput(kind: "leader", id: $0, handles: nil) }
+                + (departmentIDs ?? []).map { OutcomeActions.RecipientInput(kind: "department", id: $0, handles: handling.contains($0)) }
+            return .init(version: version, title: title, body: body, form: form,
+                         links: OutcomeLinks(speechIDs: speechIDs ?? [], materialIDs: materialIDs ?? [], researchIDs: researchIDs ?? []),
+                         recipients: recipients, documentNumber: documentNumber)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        try await act(req, .office, success: "已保存协商成果草稿。") {
+            _ = try await OutcomeActions.edit(try OutcomeAPI.oid(req), try req.content.decode(EditForm.self).input, on: req)
+        }
+    }
+
+    func send(req: Request) async throws -> Response {
+        try await act(req, .office, success: "协商成果已报送。") {
+            _ = try await OutcomeActions.send(try OutcomeAPI.oid(req), try req.content.decode(OutcomeActions.VersionInput.self), on: req)
+        }
+    }
+
+    func acknowledge(req: Request) async throws -> Response {
+        try await act(req, .acknowledge, success: "已签收。") {
+            _ = try await OutcomeActions.acknowledge(try OutcomeAPI.oid(req), try req.content.decode(OutcomeActions.VersionInput.self),
+                                                     on: req)
+        }
+    }
+
+    func assign(req: Request) async throws -> Response {
+        try await act(req, .office, success: "已交办。") {
+            _ = try await OutcomeActions.assign(try OutcomeAPI.oid(req), try req.content.decode(OutcomeActions.AssignInput.self), on: req)
+        }
+    }
+
+    func handle(req: Request) async throws -> Response {
+        try await act(req, .handle(try OutcomeAPI.hid(req)), success: "已办理。") {
+            _ = try await OutcomeActions.handle(try OutcomeAPI.oid(req), handlingID: try OutcomeAPI.hid(req),
+                                                try req.content.decode(OutcomeActions.HandlingInput.self), on: req)
+        }
+    }
+
+    func createItem(req: Request) async throws -> Response {
+        try await act(req, .track, success: "已添加落实事项。") {
+            _ = try await OutcomeActions.createItem(try OutcomeAPI.oid(req), try req.content.decode(OutcomeActions.ItemInput.self),
+                                                    on: req)
+        }
+    }
+
+    func itemStatus(req: Request) async throws -> Response {
+        try await act(req, .track, success: "已更新落实事项状态。") {
+            _ = try await OutcomeActions.setItemStatus(try OutcomeAPI.oid(req), itemID: try OutcomeAPI.item(req),
+                                                       try req.content.decode(OutcomeActions.ItemStatusInput.self), on: req)
+        }
+    }
+
+    func itemNote(req: Request) async throws -> Response {
+        try await act(req, .note(try OutcomeAPI.item(req)), success: "已记录进展情况。") {
+            _ = try await OutcomeActions.addItemNote(try OutcomeAPI.oid(req), itemID: try OutcomeAPI.item(req),
+                                                     try req.content.decode(OutcomeActions.ItemNoteInput.self), on: req)
+        }
+    }
+
+    // MARK: the document
+
+    func docx(req: Request) async throws -> Response {
+        let l = try await OutcomeStore.visible(try OutcomeAPI.oid(req), for: req.principal, on: req.db)
+        let names = try await OutcomeDTO.Names.load(on: req.db)
+        let org = try await SymposiumDocuments.organization(on: req.db)
+        let doc = OutcomeDocument.make(l.outcome, names: names, org: org, today: Day(req.xieshang.clock.now()))
+        return try SymposiumDocuments.docx(doc, filename: "\(l.outcome.form.chineseName)-\(l.outcome.title).docx")
+    }
+}

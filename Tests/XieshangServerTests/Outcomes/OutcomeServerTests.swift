@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import XieshangCore
+@testable import XieshangServer
+
+/// Outcomes through the server (一.6, 三(五)): the 10-working-day deadline, sending, receipt,
+/// a department's handling, the lead committee's follow-up items; who may act; a refusal
+/// changes nothing.
+@Suite("Outcome server", .serialized)
+struct OutcomeServerTests {
+    typealias S = Symposia
+    typealias O = Outcomes
+
+    @Test("三(五) the outcome is due 10 working days after the symposium, across the National Day holiday")
+    func deadlineAcrossHolidays() async throws {
+        let clock = ManualClock(TestApp.defaultNow)
+        try await TestApp.run(clock: clock) { app in
+            let id = try await S.prepared(app)
+            try await O.setHeld(app, symposium: id, on: Day(year: 2026, month: 9, day: 29)!)
+            let draft = try await O.draft(app, symposium: id)
+            #expect(draft.due.day == "2026-10-19", "2026-09-29 + 10 working days (10-01…10-07 off, 10-10 worked)")
+            #expect(draft.due.workingDays == 10)
+            let office = try await Planning.api(app, "office")
+            clock.set(O.morning(Day(year: 2026, month: 10, day: 19)!))
+            let onDay = try #require(try await O.get(office, draft.id))
+            #expect(onDay.daysLeft == 0 && !onDay.overdue)
+            clock.set(O.morning(Day(year: 2026, month: 10, day: 20)!))
+            let late = try #require(try await O.get(office, draft.id))
+            #expect(late.daysLeft == -1 && late.overdue)
+            let page = try await TestClient.signedIn(app, as: "office").send(.GET, "/symposia/\(id)/outcomes")
+            #expect(page.status == .ok && page.text.contains("已逾期") && page.text.contains("2026年10月19日"))
+        }
+    }
+
+    @Test("三(五) only the office drafts and sends; a recommendation needs its document number; refusals change nothing")
+    func sendingRules() async throws {
+        try await TestApp.run { app in
+            let id = try await S.prepared(app)
+            let office = try await Planning.api(app, "office")
+            let committee = try await Planning.api(app, "committee")
+            let department = try await Planning.api(app, "department")
+            let member = try await Planning.api(app, "member")
+            try await S.call(committee, .POST, "/api/v1/symposia/\(id)/outcomes", #"{"form":"proposal","title":"提案"}"#,
+                             expect: .forbidden)
+            let draft = try await O.draft(app, symposium: id)
+            #expect(draft.state == "drafting" && draft.can.send)
+            // A draft is the CPPCC's own: a department and a member do not know of it.
+            _ = try await O.get(department, draft.id, expect: .notFound)
+            _ = try await O.get(member, draft.id, expect: .notFound)
+
+            let expert = try await S.personID(office, named: "黄振宇")
+            let a = try await O.addressees(app)
+            let before = try await Planning.lastAuditSequence(app)
+            let notReady = try await S.call(office, .POST, "/api/v1/outcomes/\(draft.id)/send", #"{"version":\#(draft.version)}"#,
+                                            expect: .badRequest)
+            #expect(notReady.errorCode == "outcome_not_ready_to_send")
+            try await S.call(committee, .POST, "/api/v1/outcomes/\(draft.id)/send", #"{"version":\#(draft.version)}"#,
+                             expect: .forbidden)
+            let badNumber = try await S.call(office, .PUT, "/api/v1/outcomes/\(draft.id)", #"""
+                {"version":\#(draft.version),"title":"建议","body":"正文","form":"recommendation",
+                 "recipients":[{"kind":"leader","id":\#(a.leader)}],"documentNumber":"安政协建2026-1"}
+                """#, expect: .badRequest)
+            #expect(badNumber.errorCode == "invalid_document_number")
+            let notLeader = try await S.call(office, .PUT, "/api/v1/outcomes/\(draft.id)", #"""
+                {"version":\#(draft.version),"title":"建议","body":"正文","form":"recommendation",
+                 "recipients":[{"kind":"leader","id":\#(expert)}]}
+                """#, expect: .badRequest)
+            #expect(notLeader.errorCode == "unknown_leader")
+            #expect(try await Planning.lastAuditSequence(app) == before, "a refusal wrote to the audit log")
+            #expect(try #require(try await O.get(office, draft.id)).version == draft.version)
+
+            let sent = try await O.sent(app, draft)
+            #expect(sent.state == "sent" && sent.sentOnTime == true && sent.documentNumber == "安政协建〔2026〕1号")
+            #expect(sent.handlings.map(\.departmentID) == [a.bureau], "only the department named to handle it handles a recommendation")
+            let again = try await S.call(office, .PUT, "/api/v1/outcomes/\(draft.id)", #"""
+                {"version":\#(sent.version),"title":"改","body":"改","form":"recommendation","recipients":[]}
+                """#, expect: .conflict)
+            #expect(again.errorCode == "outcome_already_sent")
+
+            // Sent: the department sees it and acknowledges, once; the leader too; a committee may not.
+            let seen = try #require(try await O.get(department, draft.id))
+            #expect(seen.can.acknowledge)
+            try await S.call(committee, .POST, "/api/v1/outcomes/\(draft.id)/acknowledge", #"{"version":\#(seen.version)}"#,
+                             expect: .forbidden)
+            let acked = try S.decode(O.DTO.self, try await S.call(department, .POST, "/api/v1/outcomes/\(draft.id)/acknowledge",
+                                                                 #"{"version":\#(seen.version)}"#))
+            #expect(acked.recipients.first { $0.kind == "department" && $0.id == a.bureau }?.acknowledgedBy == "姜茂林")
+            let twice = try await S.call(department, .POST, "/api/v1/outcomes/\(draft.id)/acknowledge",
+                                         #"{"version":\#(acked.version)}"#, expect: .conflict)
+            #expect(twice.errorCode == "outcome_already_acknowledged")
+            let leader = try await Planning.api(app, "leader")
+            try await S.call(leader, .POST, "/api/v1/outcomes/\(draft.id)/acknowledge", #"{"version":\#(acked.version)}"#)
+            _ = try await O.get(member, draft.id, expect: .notFound)
+
+            // The 建议案 as a GB/T 9704 DOCX with its document number.
+            let web = try await TestClient.signedIn(app, as: "office")
+            let docx = try await web.send(.GET, "/outcomes/\(draft.id)/document.docx")
+            #expect(docx.status == .ok)
+            #expect(docx.headers.contentType?.description.contains("wordprocessingml") == true)
+        }
+    }
+
+    @Test("三(五) a department accepts and replies; the lead committee rates, asks again, rates again")
+    func departmentReply() async throws {
+        try await TestApp.run { app in
+            let id = try await S.prepared(app)
+            let sent = try await O.sent(app, try await O.draft(app, symposium: id))
+            let department = try await Planning.api(app, "department")
+            let committee = try await Planning.api(app, "committee")
+            let economy = try await Planning.api(app, "economy")
+            let office = try await Planning.api(app, "office")
+            let h = try #require(sent.handlings.first).id
+            let root = "/api/v1/outcomes/\(sent.id)/handlings/\(h)"
+            var v = sent.version
+            func step(_ c: TestClient, _ body: String, expect: HTTPStatus = .ok) async throws -> TestingHTTPResponse {
+                let res = try await S.call(c, .POST, root, #"{"version":\#(v),\#(body)}"#, expect: expect)
+                if expect == .ok { v = try S.decode(O.DTO.self, res).version }
+                return res
+            }
+            let early = try await step(department, #""action":"reply","text":"已办理","result":"solved""#, expect: .conflict)
+            #expect(early.errorCode == "handling_step_out_of_order")
+            _ = try await step(office, #""action":"accept""#, expect: .forbidden)
+            _ = try await step(economy, #""action":"accept""#, expect: .forbidden)
+            _ = try await step(department, #""action":"accept""#)
+            _ = try await step(department, #""action":"reply","documentName":"安农函〔2026〕12号","text":"已制定方案。","result":"planned""#)
+            _ = try await step(department, #""action":"rate","satisfaction":"satisfied""#, expect: .forbidden)
+            let noComment = try await step(committee, #""action":"rate","satisfaction":"unsatisfied""#, expect: .badRequest)
+            #expect(noComment.errorCode == "handling_unsatisfied_comments_required")
+            _ = try await step(committee, #""action":"rate","satisfaction":"unsatisfied","comments":"措施不具体""#)
+            _ = try await step(committee, #""action":"rehandle","reason":"请细化措施""#)
+            _ = try await step(department, #""action":"reply","text":"已细化为三项措施。","result":"partlySolved""#)
+            let rated = try S.decode(O.DTO.self, try await step(committee, #""action":"rate","satisfaction":"satisfied""#))
+            let done = try #require(rated.handlings.first)
+            #expect(done.state == "rated" && done.round == 2)
+            // A stale version is refused.
+            let stale = try await S.call(committee, .POST, root, #"{"version":1,"action":"rehandle"}"#, expect: .conflict)
+            #expect(stale.errorCode == "version_conflict")
+            let page = try await TestClient.signedIn(app, as: "department").send(.GET, "/outcomes/\(sent.id)")
+            #expect(page.status == .ok && page.text.contains("已细化为三项措施。"))
+        }
+    }
+
+    @Test("三(五) the lead committee tracks two follow-up items: one implemented, one overdue")
+    func followUpItems() async throws {
+        let clock = ManualClock(TestApp.defaultNow)
+        try await TestApp.run(clock: clock) { app in
+            let id = try await S.prepared(app)
+            let sent = try await O.sent(app, try await O.draft(app, symposium: id))
+            let a = try await O.addressees(app)
+            let committee = try await Planning.api(app, "committee")
+            let department = try await Planning.api(app, "department")
+            let root = "/api/v1/outcomes/\(sent.id)/items"
+            try await S.call(department, .POST, root, #"{"title":"建设县级物流中心","ownerDepartmentID":\#(a.bureau),"due":"2026-12-31"}"#,
+                             expect: .forbidden)
+            try await S.call(committee, .POST, root, #"{"title":"建设县级物流中心","ownerDepartmentID":\#(a.bureau),"due":"2026-12-31"}"#,
+                             expect: .created)
+            let two = try S.decode(O.DTO.self, try await S.call(committee, .POST, root,
+                #"{"title":"培训电商人才200名","ownerDepartmentID":\#(a.bureau),"due":"2026-12-04"}"#, expect: .created))
+            #expect(two.items.count == 2)
+            let first = two.items[0].id, second = two.items[1].id
+            try await S.call(department, .POST, root + "/\(second)/notes", #"{"text":"已培训80名","date":"2026-12-01"}"#)
+            try await S.call(department, .POST, root + "/\(first)/status", #"{"status":"implemented"}"#, expect: .forbidden)
+            let before = try await Planning.lastAuditSequence(app)
+            let noReason = try await S.call(committee, .POST, root + "/\(first)/status", #"{"status":"dropped"}"#, expect: .badRequest)
+            #expect(noReason.errorCode == "follow_up_drop_reason_required")
+            #expect(try await Planning.lastAuditSequence(app) == before)
+            try await S.call(committee, .POST, root + "/\(first)/status", #"{"status":"inProgress"}"#)
+            try await S.call(committee, .POST, root + "/\(first)/status", #"{"status":"implemented"}"#)
+            clock.set(O.morning(Day(year: 2026, month: 12, day: 7)!))
+            let items = try S.decode([O.DTO.Item].self, try await S.call(committee, .GET, root))
+            #expect(items.map(\.status) == ["implemented", "open"])
+            #expect(items.map(\.overdue) == [false, true])
+            #expect(items[1].notes.map(\.text) == ["已培训80名"])
+            // Department users see only what concerns their department.
+            let list = try S.decode([O.DTO].self, try await S.call(department, .GET, "/api/v1/outcomes"))
+            #expect(list.map(\.id) == [sent.id])
+        }
+    }
+}
