@@ -4,6 +4,9 @@
 public struct ToDoItem: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
         case step, signPlan, adoptPlan, task, answerInvitation, sendNotices, remindInvitees
+        /// Outcomes (三(五)): the office's sending countdown, a recipient's receipt, a department's
+        /// handling step, the lead committee's rating, a follow-up item due soon or overdue.
+        case sendOutcome, acknowledgeOutcome, handleOutcome, rateReply, followUpItem
     }
 
     public var kind: Kind

@@ -121,6 +121,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: RecordRoutes())
     try app.register(collection: OutcomeAPI())
     try app.register(collection: OutcomePages())
+    try app.register(collection: TopicTrace())
+    try app.register(collection: ParticipationRoutes())
     try app.register(collection: OpenAPIRoutes())
 }
 

@@ -60,6 +60,10 @@ struct AgendaRoutes: RouteCollection {
     /// Replaces one segment's planned speakers; names, units and categories come from the
     /// persons and the invitation, never from the caller.
     static func set(_ id: Int, _ kind: AgendaSegmentKind, _ input: [SpeakerInput], on req: Request) async throws -> SymposiumStore.Loaded {
+        // The meeting runs on the agenda it started with; a later edit would part the two.
+        if let (live, _) = try await LiveStore.load(id, on: req.db), live.phase != .notStarted {
+            throw Refusal(.conflict, code: "meeting_started", message: "会议已开始，议程不能再修改。")
+        }
         let persons = try await PersonModel.query(on: req.db).filter(\.$id ~~ input.map(\.personID)).all()
         let byID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let regulation = req.xieshang.regulation

@@ -19,9 +19,10 @@ final class LiveBus: Sendable {
         deliver.withLockedValue { $0 = body }
     }
 
-    /// Called after the change committed.
-    func announce(_ symposiumID: Int, app: Application) async {
-        if let deliver = deliver.withLockedValue({ $0 }) { await deliver(symposiumID) }
+    /// Called after the change committed, with the new state already encoded: this process's
+    /// screens get those bytes at once; other instances read the state themselves.
+    func announce(_ symposiumID: Int, message: ByteBuffer, app: Application) async {
+        app.xieshang.liveHub.publish(message, to: symposiumID)
         guard app.xieshang.isPostgres, let sql = app.db as? any SQLDatabase else { return }
         do {
             try await sql.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: "\(instanceID) \(symposiumID)"))").run()

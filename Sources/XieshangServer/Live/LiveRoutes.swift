@@ -18,11 +18,16 @@ struct LiveRoutes: RouteCollection {
         api.post("requests", use: request)
         api.delete("requests", ":person", use: withdraw)
         api.get("totals", use: totals)
-        api.webSocket("ws", maxFrameSize: .init(integerLiteral: 1 << 14), shouldUpgrade: { req in
-            // Only those who may see the symposium get a socket; others the same 404 as for the page.
+        // Checked before the upgrade as an ordinary request, so that a refusal is a 404 (or
+        // 401) like the page's; throwing inside `shouldUpgrade` would drop the connection
+        // without any answer (vapor/vapor#3155).
+        api.get("ws") { req async throws -> Response in
             _ = try await SymposiumStore.visible(SymposiumAPI.id(req), for: req.principal, on: req.db)
-            return [:]
-        }, onUpgrade: Self.connect)
+            guard req.headers[.upgrade].contains(where: { $0.lowercased() == "websocket" }) else {
+                throw Refusal(.invalid, code: "websocket_required", message: "此地址只接受 WebSocket 连接。")
+            }
+            return req.webSocket(maxFrameSize: .init(integerLiteral: 1 << 14), onUpgrade: Self.connect)
+        }
         routes.get("symposia", ":id", "live", use: phone)
         routes.get("symposia", ":id", "live", "console", use: console)
         routes.get("symposia", ":id", "live", "screen", use: screen)
@@ -47,12 +52,21 @@ struct LiveRoutes: RouteCollection {
         return try await LiveMessage.current(id, symposium: loaded.symposium, db: req.db, app: req.application)
     }
 
-    func act(req: Request) async throws -> LiveMessage {
+    func act(req: Request) async throws -> Response {
         let loaded = try await Self.requireConsole(req)
         guard let action = req.parameters.get("action").flatMap(Action.init(rawValue:)) else { throw NotFound.of("操作") }
         let s = loaded.symposium
-        let host = try await PersonModel.find(s.host.personID, on: req.db)?.name ?? ""
-        let m = try await LiveStore.mutate(loaded.id, action: "live.\(action.rawValue)", on: req) { m, record, now in
+        let host = action == .end ? try await PersonModel.find(s.host.personID, on: req.db)?.name ?? "" : ""
+        if action == .start {
+            // The agenda adopted must hold before the meeting runs on it (三(三)).
+            let report = s.agendaOrTemplate(req.xieshang.regulation).report(attending: s.invitees.attending,
+                                                                          regulation: req.xieshang.regulation)
+            guard report.refusals.isEmpty else {
+                throw Refusal(.conflict, code: "agenda_not_acceptable", message: "议程须修改后才能开始会议：" + report.refusals.joined(separator: "；"),
+                              details: report.refusals)
+            }
+        }
+        return try await LiveStore.mutate(loaded, action: "live.\(action.rawValue)", on: req) { m, record, now in
             switch action {
             case .start: try m.start(at: now)
             case .next: try m.next(at: now)
@@ -67,57 +81,52 @@ struct LiveRoutes: RouteCollection {
             }
             return ["sequence": m.sequence]
         }
-        return Self.message(loaded.id, s, m, req)
     }
 
     struct SpeechInput: Content, Sendable { var personID: Int; var respondsTo: [Int]? }
 
-    func startSpeech(req: Request) async throws -> LiveMessage {
+    func startSpeech(req: Request) async throws -> Response {
         let loaded = try await Self.requireConsole(req)
         let input = try SymposiumAPI.decode(SpeechInput.self, req)
-        let m = try await LiveStore.mutate(loaded.id, action: "live.speech", on: req) { m, _, now in
+        return try await LiveStore.mutate(loaded, action: "live.speech", on: req) { m, _, now in
             try m.startSpeech(personID: input.personID, at: now, respondsTo: input.respondsTo ?? [])
             return ["person": input.personID, "sequence": m.sequence]
         }
-        return Self.message(loaded.id, loaded.symposium, m, req)
     }
 
     struct RequestInput: Content, Sendable { var personID: Int? }
 
     /// A member or expert asks to speak from their phone; the console may enter a request for
     /// someone who raised a hand.
-    static func addRequest(_ req: Request, personID: Int?) async throws -> (SymposiumStore.Loaded, LiveMeeting) {
+    static func addRequest(_ req: Request, personID: Int?) async throws -> Response {
         let p = try req.principal
         let loaded = try await SymposiumStore.visible(SymposiumAPI.id(req), for: p, on: req.db)
         let isConsole = p.may(.actForOffice) || p.personID == loaded.symposium.host.personID
         guard let person = isConsole ? (personID ?? p.personID) : p.personID else { throw AccessError.forbidden }
         if !isConsole && personID != nil && personID != p.personID { throw AccessError.forbidden }
-        let m = try await LiveStore.mutate(loaded.id, action: "live.request", on: req) { m, _, now in
+        return try await LiveStore.mutate(loaded, action: "live.request", on: req) { m, _, now in
             guard let who = m.attendee(person) else { throw LiveError.notAttending(person) }
             try m.requestToSpeak(SpeakRequest(personID: person, name: who.name, category: who.category, requestedAt: now))
             return ["person": person]
         }
-        return (loaded, m)
     }
 
-    func request(req: Request) async throws -> LiveMessage {
+    func request(req: Request) async throws -> Response {
         let input = (try? req.content.decode(RequestInput.self)) ?? RequestInput(personID: nil)
-        let (loaded, m) = try await Self.addRequest(req, personID: input.personID)
-        return Self.message(loaded.id, loaded.symposium, m, req)
+        return try await Self.addRequest(req, personID: input.personID)
     }
 
-    func withdraw(req: Request) async throws -> LiveMessage {
+    func withdraw(req: Request) async throws -> Response {
         let p = try req.principal
         let loaded = try await SymposiumStore.visible(SymposiumAPI.id(req), for: p, on: req.db)
         let person = try SymposiumAPI.int(req, "person", "发言申请")
         guard p.personID == person || p.may(.actForOffice) || p.personID == loaded.symposium.host.personID else {
             throw AccessError.forbidden
         }
-        let m = try await LiveStore.mutate(loaded.id, action: "live.withdraw", on: req) { m, _, _ in
+        return try await LiveStore.mutate(loaded, action: "live.withdraw", on: req) { m, _, _ in
             try m.withdrawRequest(personID: person)
             return ["person": person]
         }
-        return Self.message(loaded.id, loaded.symposium, m, req)
     }
 
     func totals(req: Request) async throws -> [SpeakerTotalDTO] {

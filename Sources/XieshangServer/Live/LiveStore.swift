@@ -30,15 +30,18 @@ enum LiveStore {
     }
 
     /// Applies `transition` to the stored meeting (creating it from the symposium at the
-    /// start), saves and audits it in one transaction, then announces it. Refusals change nothing.
-    @discardableResult
-    static func mutate(_ symposiumID: Int, action: String, on req: Request,
+    /// start), saves and audits it in one transaction, then pushes the new state: encoded
+    /// once, the same bytes answer the request and go to every screen here; other instances
+    /// hear of it through the bus. The caller has checked access on `loaded`. Refusals change
+    /// nothing.
+    static func mutate(_ loaded: SymposiumStore.Loaded, action: String, on req: Request,
                        _ transition: @escaping @Sendable (inout LiveMeeting, inout MeetingRecord?, Date) throws -> (any Encodable & Sendable)?)
-        async throws -> LiveMeeting {
+        async throws -> Response {
         let now = req.xieshang.clock.now()
         let regulation = req.xieshang.regulation
-        let symposium = try await SymposiumStore.visible(symposiumID, for: req.principal, on: req.db).symposium
-        let meeting: LiveMeeting = try await req.change { db in
+        let symposium = loaded.symposium
+        let symposiumID = loaded.id
+        let meeting: LiveMeeting = try await req.change(invalidatingCaches: false) { db in
             let existing = try await load(symposiumID, on: db)
             var live: LiveMeeting
             if let stored = existing?.0 {
@@ -60,8 +63,12 @@ enum LiveStore {
             }
             return (live, [AuditChange(action, "live_meeting", String(symposiumID), after: detail)])
         }
-        await req.application.xieshang.live.announce(symposiumID, app: req.application)
-        return meeting
+        let message = LiveMessage.make(symposiumID, topic: symposium.topic, meeting: meeting, now: now, regulation: regulation)
+        let bytes = ByteBuffer(data: try LiveMessage.encoder.encode(message))
+        await req.application.xieshang.live.announce(symposiumID, message: bytes, app: req.application)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: bytes))
     }
 
     /// The symposium took place: its timeline's step is done, its outcomes' deadline runs.

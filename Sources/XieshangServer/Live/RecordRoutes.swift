@@ -45,7 +45,8 @@ struct RecordRoutes: RouteCollection {
     static func change(_ id: Int, action: String, on req: Request,
                        _ body: @escaping @Sendable (inout MeetingRecord, String, Date) throws -> Void) async throws {
         let actor = try req.principal.displayName
-        try await LiveStore.mutate(id, action: action, on: req) { _, record, now in
+        let loaded = try await SymposiumStore.visible(id, for: req.principal, on: req.db)
+        _ = try await LiveStore.mutate(loaded, action: action, on: req) { _, record, now in
             guard var r = record else { throw MeetingRecordError.meetingNotEnded }
             try body(&r, actor, now)
             record = r

@@ -10,8 +10,6 @@ import XieshangCore
 /// their own; the lead committee reviews and sets ranges; readers see by range.
 enum MaterialAccessCheck {
     enum OnSymposium: Sendable {
-        /// The list, search and export: everyone who sees the symposium or one of its materials.
-        case view
         /// Creating materials (`MaterialAccess.canDistribute`): the lead committee and the office.
         case distribute
         /// Compiling and issuing packets: the office.
@@ -29,18 +27,27 @@ enum MaterialAccessCheck {
         case distribute
     }
 
+    /// The list, search and export: everyone who sees the symposium or one of its materials,
+    /// with the materials they may see.
+    static func view(symposium id: Int, on req: Request) async throws -> (MaterialStore.Scope, [MaterialStore.Loaded]) {
+        try await MaterialStore.visibleList(id, on: req)
+    }
+
     @discardableResult
-    static func require(_ check: OnSymposium, symposium id: Int, on req: Request) async throws
-        -> (MaterialStore.Scope, [MaterialStore.Loaded]) {
-        let (scope, visible) = try await MaterialStore.visibleList(id, on: req)
+    static func require(_ check: OnSymposium, symposium id: Int, on req: Request) async throws -> MaterialStore.Scope {
+        let scope = try await MaterialStore.scope(id, on: req)
+        if !scope.seesSymposium {
+            // Known only through a material: the producer of one, or a reader in its range.
+            let materials = try await MaterialStore.all(symposiumID: id, on: req.db)
+            guard materials.contains(where: { scope.canSee($0.material) }) else { throw NotFound.of("协商座谈会") }
+        }
         let allowed: Bool
         switch check {
-        case .view: allowed = true
         case .distribute: allowed = scope.canDistribute
         case .compile: allowed = scope.canCompile
         }
         guard allowed else { throw AccessError.forbidden }
-        return (scope, visible)
+        return scope
     }
 
     @discardableResult

@@ -27,7 +27,7 @@ enum MaterialActions {
     }
 
     static func create(_ symposiumID: Int, _ input: CreateInput, on req: Request) async throws -> MaterialStore.Loaded {
-        let (scope, _) = try await MaterialAccessCheck.require(.distribute, symposium: symposiumID, on: req)
+        let scope = try await MaterialAccessCheck.require(.distribute, symposium: symposiumID, on: req)
         var leaderOf = input.leaderOf.flatMap { $0.isEmpty ? nil : $0 }
         if input.kind == .leaderSpeech, let id = input.leaderID {
             guard let leader = try await PersonModel.find(id, on: req.db), leader.kind == PersonKind.leader.rawValue else {
@@ -247,7 +247,7 @@ enum MaterialActions {
     /// The visible materials, those matching `query` in their title or their current version's
     /// text when one is given (search results obey the range like every other path).
     static func search(_ symposiumID: Int, query: String?, on req: Request) async throws -> (MaterialStore.Scope, [Found]) {
-        let (scope, visible) = try await MaterialAccessCheck.require(.view, symposium: symposiumID, on: req)
+        let (scope, visible) = try await MaterialAccessCheck.view(symposium: symposiumID, on: req)
         let q = (query ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !q.isEmpty else { return (scope, visible.map { Found(loaded: $0, snippet: nil) }) }
         let found = visible.compactMap { l -> Found? in

@@ -9,19 +9,33 @@ struct MaterialNames: Sendable {
     let committees: [Int: String]
     let departments: [Int: String]
 
-    static func load(for materials: [Material], persons extra: [Int] = [], on db: any Database) async throws -> MaterialNames {
-        var ids = Set(extra)
+    /// With `producersOnly` (a packet, which names only who provided each material), the persons
+    /// of ranges, sendings and copies are not read.
+    static func load(for materials: [Material], persons extra: [Int] = [], producersOnly: Bool = false,
+                     on db: any Database) async throws -> MaterialNames {
+        var ids = Set(extra), departmentIDs = Set<Int>(), committeeIDs = Set<Int>()
         for m in materials {
-            if case .attendee(let p) = m.producer { ids.insert(p) }
+            switch m.producer {
+            case .attendee(let p): ids.insert(p)
+            case .department(let d): departmentIDs.insert(d)
+            case .leadCommittee(let c): committeeIDs.insert(c)
+            case .partyCommitteeOffice, .governmentOffice, .cppccOffice: break
+            }
+            guard !producersOnly else { continue }
             ids.formUnion(m.distribution.personIDs)
+            departmentIDs.formUnion(m.distribution.departmentIDs)
             ids.formUnion(m.sentTo.keys)
             ids.formUnion(m.copyNumbers.keys)
         }
+        // Only the rows named: a packet's names are read for every recipient.
         let persons = ids.isEmpty ? [] : try await PersonModel.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        let departments = departmentIDs.isEmpty ? []
+            : try await DepartmentModel.query(on: db).filter(\.$id ~~ Array(departmentIDs)).all()
+        let committees = committeeIDs.isEmpty ? []
+            : try await CommitteeModel.query(on: db).filter(\.$id ~~ Array(committeeIDs)).all()
         return MaterialNames(persons: Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a }),
-                             committees: try await PlanningStore.committeeNames(on: db),
-                             departments: Dictionary(try await DepartmentModel.query(on: db).all().map { ($0.id!, $0.name) },
-                                                     uniquingKeysWith: { a, _ in a }))
+                             committees: Dictionary(committees.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                             departments: Dictionary(departments.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a }))
     }
 
     func person(_ id: Int) -> String { persons[id]?.name ?? "（已删除的人员）" }

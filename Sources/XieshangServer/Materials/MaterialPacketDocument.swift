@@ -26,7 +26,7 @@ enum MaterialPacketDocument {
         body.append(.heading1("目　　录"))
         if contents.isEmpty { body.append(.paragraph("（没有发给您的材料。）")) }
         for (i, m) in contents.enumerated() {
-            body.append(.paragraph("\(i + 1). \(m.title)（\(m.kind.chineseName)）"))
+            body.append(.paragraph("\(numeral(i + 1))、\(m.title)（\(m.kind.chineseName)）"))
         }
 
         for (i, m) in contents.enumerated() {
@@ -38,7 +38,7 @@ enum MaterialPacketDocument {
             body.append(.heading1("\(numeral(i + 1))、\(m.title)"))
             body.append(.paragraph("（\(m.kind.chineseName)，\(names.producer(m.producer))提供）"))
             let text = m.currentVersion?.extractedText ?? ""
-            let paragraphs = SymposiumDocuments.lines(text)
+            let paragraphs = Self.paragraphs(text)
             if paragraphs.isEmpty {
                 body.append(.paragraph(m.currentVersion?.format == .pdf
                     ? "（本材料为PDF文件，未能提取文字，另行印发。）" : "（本材料没有可排印的文字，另行印发。）"))
@@ -60,6 +60,15 @@ enum MaterialPacketDocument {
         let period = contents.filter { $0.secrecy == level }.compactMap(\.secrecyPeriod)
             .max { ($0.unit == .year ? $0.amount * 12 : $0.amount) < ($1.unit == .year ? $1.amount * 12 : $1.amount) }
         return level.marking(period: period)
+    }
+
+    /// The text's non-empty lines, trimmed, as body paragraphs (Foundation's splitting: a
+    /// packet holds some 60 pages).
+    static func paragraphs(_ text: String) -> [OfficialDocument.Block] {
+        text.components(separatedBy: .newlines).compactMap { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? nil : .paragraph(t)
+        }
     }
 
     /// 一, 二, … 九十九.

@@ -26,27 +26,45 @@ enum MaterialPackets {
         let compiledBy: String?
     }
 
-    /// The symposium's attendees in the attendee list's order (三(四).5), the packets' recipients.
-    static func attendeeOrder(_ symposiumID: Int, on req: Request) async throws -> [Int] {
-        try await AttendeeListDTO.make(symposiumID, on: req).sections.flatMap { $0.entries.map(\.personID) }
+    /// The symposium's attendees (三(四).5), the packets' recipients.
+    static func attending(_ s: Symposium) -> [Int] {
+        s.invitees.filter { $0.state == .confirmed || $0.state == .notified }.map(\.personID)
+    }
+
+    /// The attendees in the attendee list's order: by category as the regulation lists them,
+    /// then by protocol order (`AttendeeList.sections`).
+    static func attendeeOrder(_ s: Symposium, persons: [Int: PersonModel], regulation: Regulation) -> [Int] {
+        let entries = s.invitees.filter { $0.state == .confirmed || $0.state == .notified }.compactMap { i in
+            persons[i.personID].map {
+                AttendeeEntry(personID: i.personID, name: $0.name, category: i.category, protocolOrder: $0.protocolOrder,
+                              unit: $0.unit, title: $0.title)
+            }
+        }
+        return AttendeeList.sections(entries, regulation: regulation).flatMap { $0.entries.map(\.personID) }
+    }
+
+    static func persons(_ ids: [Int], on db: any Database) async throws -> [Int: PersonModel] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(try await PersonModel.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) },
+                          uniquingKeysWith: { a, _ in a })
     }
 
     /// Every attendee, and everyone a packet was compiled for, with what their packet holds.
     static func recipients(_ symposiumID: Int, on req: Request) async throws -> [Recipient] {
-        let (scope, _) = try await MaterialAccessCheck.require(.compile, symposium: symposiumID, on: req)
+        let scope = try await MaterialAccessCheck.require(.compile, symposium: symposiumID, on: req)
         let rows = try await MaterialPacketModel.query(on: req.db).filter(\.$symposiumID == symposiumID).all()
         let byPerson = Dictionary(rows.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
-        var order = try await attendeeOrder(symposiumID, on: req)
-        order += rows.sorted { $0.copyNumber < $1.copyNumber }.map(\.personID).filter { !order.contains($0) }
         let s = scope.symposium.symposium
-        let readers = try await MaterialReaders.recipients(order, in: s, on: req.db)
+        let persons = try await Self.persons(attending(s) + rows.map(\.personID), on: req.db)
+        var order = attendeeOrder(s, persons: persons, regulation: req.xieshang.regulation)
+        order += rows.sorted { $0.copyNumber < $1.copyNumber }.map(\.personID).filter { !order.contains($0) }
+        let readers = try await MaterialReaders.recipients(Array(persons.values), in: s, on: req.db)
         let materials = try await MaterialStore.all(symposiumID: symposiumID, on: req.db).map(\.material)
-        let names = try await MaterialNames.load(for: [], persons: order, on: req.db)
         return order.compactMap { person in
             guard let reader = readers[person] else { return nil }
             let contents = MaterialPacket.contents(materials, for: reader, leadCommitteeID: s.leadCommitteeID)
             let row = byPerson[person]
-            return Recipient(personID: person, name: names.person(person), category: reader.category,
+            return Recipient(personID: person, name: persons[person]?.name ?? "", category: reader.category,
                              categoryName: reader.category?.chineseName, copyNumber: row.map { CopyNumbers.format($0.copyNumber) },
                              materials: contents.count, classified: contents.filter(\.secrecy.isClassified).count,
                              compiledAt: row?.compiledAt, compiledBy: row?.compiledBy)
@@ -63,12 +81,13 @@ enum MaterialPackets {
     /// Compiles `personID`'s packet: numbers the copies, records the compilation in the audit
     /// log, and returns the DOCX. A person the office may not address is "not found".
     static func compile(_ symposiumID: Int, personID: Int, on req: Request) async throws -> Response {
-        let (scope, _) = try await MaterialAccessCheck.require(.compile, symposium: symposiumID, on: req)
-        guard let person = try await PersonModel.find(personID, on: req.db) else { throw NotFound.of("人员") }
+        let scope = try await MaterialAccessCheck.require(.compile, symposium: symposiumID, on: req)
         let s = scope.symposium.symposium
-        let attendees = try await attendeeOrder(symposiumID, on: req)
+        let persons = try await Self.persons(attending(s) + [personID], on: req.db)
+        guard let person = persons[personID] else { throw NotFound.of("人员") }
+        let attendees = attendeeOrder(s, persons: persons, regulation: req.xieshang.regulation)
         let order = attendees.contains(personID) ? attendees : attendees + [personID]
-        let readers = try await MaterialReaders.recipients(order, in: s, on: req.db)
+        let readers = try await MaterialReaders.recipients(Array(persons.values), in: s, on: req.db)
         guard let reader = readers[personID] else { throw NotFound.of("人员") }
         let lead = s.leadCommitteeID
         let now = req.xieshang.clock.now()
@@ -111,7 +130,7 @@ enum MaterialPackets {
             return ((contents, number), [AuditChange("material.packet.compile", "symposium", String(symposiumID), after: audit)])
         }
         let org = try await SymposiumDocuments.organization(on: req.db)
-        let names = try await MaterialNames.load(for: contents, on: req.db)
+        let names = try await MaterialNames.load(for: contents, producersOnly: true, on: req.db)
         let doc = MaterialPacketDocument.document(contents, for: person, copyNumber: CopyNumbers.format(copyNumber),
                                                   symposium: s, organization: org, names: names,
                                                   today: Day(now))

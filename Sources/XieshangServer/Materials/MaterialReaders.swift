@@ -18,7 +18,12 @@ enum MaterialReaders {
     /// leader, a department's or a committee's head). Unknown ids are left out.
     static func recipients(_ ids: [Int], in symposium: Symposium, on db: any Database) async throws -> [Int: MaterialReader] {
         guard !ids.isEmpty else { return [:] }
-        let persons = try await PersonModel.query(on: db).filter(\.$id ~~ ids).all()
+        return try await recipients(try await PersonModel.query(on: db).filter(\.$id ~~ ids).all(), in: symposium, on: db)
+    }
+
+    static func recipients(_ persons: [PersonModel], in symposium: Symposium, on db: any Database) async throws -> [Int: MaterialReader] {
+        let ids = persons.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
         let users = try await UserModel.query(on: db).filter(\.$personID ~~ ids).filter(\.$active == true).sort(\.$id).all()
         let officeCommittees = Set(try await CommitteeModel.query(on: db).filter(\.$isOffice == true).all().compactMap(\.id))
         var accounts: [Int: Principal] = [:]

@@ -5,7 +5,9 @@ import XieshangCore
 extension Application {
     /// Runs a state change: one transaction, its audit entries appended inside it, writes
     /// serialized (see AsyncMutex), caches invalidated after commit.
-    func change<T: Sendable>(by actor: String,
+    /// `invalidatingCaches`: false for writes that change nothing the caches hold (people,
+    /// accounts, lookups), such as the live meeting's many small steps.
+    func change<T: Sendable>(by actor: String, invalidatingCaches: Bool = true,
                              _ body: @escaping @Sendable (any Database) async throws -> (T, [AuditChange])) async throws -> T {
         let services = xieshang
         let db = self.db
@@ -17,16 +19,19 @@ extension Application {
                 return value
             }
         }
-        services.people.invalidate()
-        services.principals.invalidate()
+        if invalidatingCaches {
+            services.people.invalidate()
+            services.principals.invalidate()
+        }
         return value
     }
 }
 
 extension Request {
     /// A state change made by the signed-in principal.
-    func change<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, [AuditChange])) async throws -> T {
+    func change<T: Sendable>(invalidatingCaches: Bool = true,
+                             _ body: @escaping @Sendable (any Database) async throws -> (T, [AuditChange])) async throws -> T {
         let actor = try principal.username
-        return try await application.change(by: actor, body)
+        return try await application.change(by: actor, invalidatingCaches: invalidatingCaches, body)
     }
 }

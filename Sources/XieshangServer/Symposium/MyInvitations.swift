@@ -50,7 +50,7 @@ struct ToDoDTO: Content {
 
     static func all(for p: Principal, on req: Request) async throws -> [ToDoDTO] {
         let symposia = try await SymposiumStore.all(for: p, on: req.db).filter { $0.symposium.heldOn == nil }
-        guard !symposia.isEmpty else { return [] }
+        guard !symposia.isEmpty else { return try await OutcomeToDo.items(for: p, on: req) }
         let names = try await SymposiumDTO.Names.load(for: symposia.map(\.symposium), on: req.db)
         let leadership = try await Leadership.load(on: req.db)
         let today = Day(req.xieshang.clock.now())
@@ -66,6 +66,7 @@ struct ToDoDTO: Content {
                                    owner: item.ownerName, taskID: item.taskID, link: link(l.id, item.kind)))
             }
         }
+        out += try await OutcomeToDo.items(for: p, on: req)
         return out.sorted { ($0.due, $0.symposiumID, $0.title) < ($1.due, $1.symposiumID, $1.title) }
     }
 
@@ -76,6 +77,7 @@ struct ToDoDTO: Content {
         case .answerInvitation: "/invitations"
         case .sendNotices, .remindInvitees: "/symposia/\(id)/invitees"
         case .step: "/symposia/\(id)"
+        case .sendOutcome, .acknowledgeOutcome, .handleOutcome, .rateReply, .followUpItem: "/symposia/\(id)/outcomes"
         }
     }
 }

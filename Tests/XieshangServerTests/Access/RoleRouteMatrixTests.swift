@@ -324,6 +324,13 @@ private let table: [String: Audience] = [
     "GET /api/v1/symposia/:id/outcomes": .scoped(allowed: viewers, refused: []),
     "POST /api/v1/symposia/:id/outcomes": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
     "GET /api/v1/outcomes": .signedIn,
+    // A member's participation record (委员履职档案): the CPPCC side and county leaders, or the person.
+    "GET /people/:id/participation": .only(viewers),
+    "GET /people/:id/participation.csv": .only(viewers),
+    "GET /api/v1/persons/:id/participation": .only(viewers),
+    // Traceability of a plan topic: whoever may see the plan (the fixture's topic 1 is in the 2026 draft).
+    "GET /plans/:year/topics/:topic/trace": .scoped(allowed: draftPlanReaders, refused: []),
+    "GET /api/v1/plans/:year/topics/:topic/trace": .scoped(allowed: draftPlanReaders, refused: []),
     "GET /api/v1/outcomes/:oid": .scoped(allowed: outcomeReaders, refused: []),
     "PUT /api/v1/outcomes/:oid": .scoped(allowed: staff, refused: outcomeReaders.subtracting(staff)),
     "POST /api/v1/outcomes/:oid/send": .scoped(allowed: staff, refused: outcomeReaders.subtracting(staff)),

@@ -186,6 +186,10 @@ struct MaterialWorkflowTests {
             let entries = try await AuditEntryModel.query(on: app.db).filter(\.$action == "material.download")
                 .filter(\.$id > auditBefore).sort(\.$id).all()
             #expect(entries.map(\.actor) == ["leader", "leader", "committee", "office"])
+            // The material's page tells the office who was sent it, who opened it, who downloaded it.
+            let page = try await TestClient.signedIn(app, as: "office").send(.GET, "/symposia/\(id)/materials/\(mid)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("已阅") && page.text.contains("下载记录") && page.text.contains("送阅领导"))
             // A refused download is not a download.
             #expect(try await Planning.api(app, "member").send(.GET, "/api/v1/materials/\(mid)/versions/1/file").status == .notFound)
             #expect(try await M.count(MaterialDownloadModel.self, app) == downloadsBefore + 4)

@@ -14,6 +14,8 @@ struct OutcomeServerTests {
     typealias S = Symposia
     typealias O = Outcomes
 
+    struct ToDo: Decodable { let kind: String; let title: String; let due: String; let overdue: Bool; let link: String }
+
     @Test("三(五) the outcome is due 10 working days after the symposium, across the National Day holiday")
     func deadlineAcrossHolidays() async throws {
         let clock = ManualClock(TestApp.defaultNow)
@@ -32,6 +34,20 @@ struct OutcomeServerTests {
             #expect(late.daysLeft == -1 && late.overdue)
             let page = try await TestClient.signedIn(app, as: "office").send(.GET, "/symposia/\(id)/outcomes")
             #expect(page.status == .ok && page.text.contains("已逾期") && page.text.contains("2026年10月19日"))
+            // The dashboard counts down for the office, and flags it once overdue.
+            let todo = try S.decode([ToDo].self, try await S.call(office, .GET, "/api/v1/me/todo"))
+            let line = try #require(todo.first { $0.kind == "sendOutcome" && $0.link == "/outcomes/\(draft.id)" })
+            #expect(line.due == "2026-10-19" && line.overdue && line.title.contains("已逾期1个工作日"))
+            clock.set(O.morning(Day(year: 2026, month: 10, day: 9)!))
+            let before = try S.decode([ToDo].self, try await S.call(office, .GET, "/api/v1/me/todo"))
+            let early = try #require(before.first { $0.kind == "sendOutcome" && $0.link == "/outcomes/\(draft.id)" })
+            // 10-09 (Fri) → 10-10 (Sat, worked), 10-12…10-16, 10-19: 7 working days left.
+            #expect(!early.overdue && early.title.contains("剩7个工作日"), "\(early.title)")
+            let dashboard = try await TestClient.signedIn(app, as: "office").send(.GET, "/")
+            #expect(dashboard.text.contains("剩7个工作日"))
+            _ = try await O.get(try await Planning.api(app, "department"), draft.id, expect: .notFound)
+            let departmentToDo = try await S.call(try await Planning.api(app, "department"), .GET, "/api/v1/me/todo")
+            #expect(!departmentToDo.text.contains("/outcomes/\(draft.id)\""))
         }
     }
 
@@ -176,7 +192,86 @@ struct OutcomeServerTests {
             #expect(items[1].notes.map(\.text) == ["已培训80名"])
             // Department users see only what concerns their department.
             let list = try S.decode([O.DTO].self, try await S.call(department, .GET, "/api/v1/outcomes"))
-            #expect(list.map(\.id) == [sent.id])
+            #expect(list.map(\.id).contains(sent.id))
+            let member = try await Planning.api(app, "member")
+            #expect(try await S.call(member, .GET, "/api/v1/outcomes").text == "[]")
+            // The dashboard: the overdue item for its owner department and the lead committee, not the done one.
+            for client in [department, committee] {
+                let todo = try S.decode([ToDo].self, try await S.call(client, .GET, "/api/v1/me/todo"))
+                let lines = todo.filter { $0.kind == "followUpItem" && $0.link == "/outcomes/\(sent.id)" }
+                #expect(lines.map(\.title) == ["落实事项：培训电商人才200名"] && lines.allSatisfy(\.overdue))
+            }
+        }
+    }
+    @Test("traceability: one topic's chain from suggestion to results, each a link")
+    func traceabilityChain() async throws {
+        try await TestApp.run { app in
+            let id = try await S.prepared(app)
+            let office = try await Planning.api(app, "office")
+            let department = try await Planning.api(app, "department")
+            let committee = try await Planning.api(app, "committee")
+            let symposium = try #require(try await SymposiumModel.find(id, on: app.db))
+            // Outcome 1 of `prepared`: the bureau accepts and replies, the committee rates, the item is implemented.
+            let h = "/api/v1/outcomes/1/handlings/1"
+            var v = try #require(try await O.get(office, 1)).version
+            for (client, body) in [(department, #""action":"accept""#),
+                                   (department, #""action":"reply","documentName":"安农函〔2026〕12号","text":"已列入计划。","result":"planned""#),
+                                   (committee, #""action":"rate","satisfaction":"satisfied""#)] {
+                v = try S.decode(O.DTO.self, try await S.call(client, .POST, h, #"{"version":\#(v),\#(body)}"#)).version
+            }
+            try await S.call(committee, .POST, "/api/v1/outcomes/1/items/1/status", #"{"status":"implemented"}"#)
+
+            struct Trace: Decodable {
+                struct Ref: Decodable { let id: Int; let href: String }
+                struct Outcome: Decodable {
+                    struct Reply: Decodable { let department: String; let resultName: String; let href: String }
+                    struct Item: Decodable { let statusName: String; let href: String }
+                    let id: Int; let href: String; let documentHref: String; let speechIDs: [Int]; let replies: [Reply]; let items: [Item]
+                }
+                struct Results: Decodable { let outcomes: Int; let replies: Int; let satisfied: Int; let items: Int; let implemented: Int }
+                let suggestions: [Ref]; let symposium: Ref?; let speeches: [Ref]; let outcomes: [Outcome]; let results: Results
+            }
+            let path = "/plans/\(symposium.year)/topics/\(symposium.topicID)/trace"
+            let t = try S.decode(Trace.self, try await S.call(office, .GET, "/api/v1" + path))
+            let live = try #require(try await LiveStore.load(id, on: app.db)?.0)
+            #expect(t.symposium?.id == id && t.symposium?.href == "/symposia/\(id)")
+            #expect(t.speeches.map(\.id) == live.speeches.map(\.id) && !t.speeches.isEmpty)
+            let o = try #require(t.outcomes.first)
+            #expect(o.href == "/outcomes/1" && o.documentHref == "/outcomes/1/document.docx" && o.speechIDs == [3])
+            #expect(o.replies.map(\.resultName) == ["列入计划"] && o.replies.first?.department == "县农业农村局")
+            #expect(o.items.map(\.statusName) == ["已落实"])
+            #expect(t.results.outcomes == 1 && t.results.replies == 1 && t.results.satisfied == 1
+                    && t.results.items == 1 && t.results.implemented == 1)
+            let page = try await TestClient.signedIn(app, as: "office").send(.GET, path)
+            #expect(page.status == .ok)
+            for link in ["/symposia/\(id)", "/outcomes/1", "/outcomes/1/document.docx", "/symposia/\(id)/record", "/plans/\(symposium.year)"] {
+                #expect(page.text.contains("href=\"\(link)"), "the trace page does not link \(link)")
+            }
+            for suggestion in t.suggestions { #expect(page.text.contains(suggestion.href)) }
+            // A member may not see the draft… the issued plan is public, but no outcome is shown to a member.
+            let member = try S.decode(Trace.self, try await S.call(try await Planning.api(app, "member"), .GET, "/api/v1" + path))
+            #expect(member.outcomes.isEmpty)
+        }
+    }
+    @Test("委员履职档案: a member's record counts match the live meeting's totals")
+    func participationMatchesLiveTotals() async throws {
+        try await TestApp.run { app in
+            let id = try await S.prepared(app)
+            let office = try await Planning.api(app, "office")
+            let live = try #require(try await LiveStore.load(id, on: app.db)?.0)
+            let spoke = try #require(live.totals().first { $0.category == .members })
+            struct Record: Decodable { let invited: Int; let attended: Int; let speeches: Int; let speakingSeconds: Double; let points: Int }
+            let r = try S.decode(Record.self, try await S.call(office, .GET, "/api/v1/persons/\(spoke.personID)/participation"))
+            #expect(r.speeches == spoke.speeches && abs(r.speakingSeconds - spoke.totalSeconds) < 0.5)
+            #expect(r.invited == 1 && r.attended == 1 && r.points > 0)
+            let web = try await TestClient.signedIn(app, as: "office")
+            let csv = try await web.send(.GET, "/people/\(spoke.personID)/participation.csv")
+            #expect(csv.status == .ok && csv.text.contains("合计") && csv.text.contains(",\(spoke.speeches),\(Int(spoke.totalSeconds.rounded())),"))
+            let page = try await web.send(.GET, "/people/\(spoke.personID)/participation")
+            #expect(page.status == .ok && page.text.contains("id=\"count-speeches\">\(spoke.speeches)<"))
+            // A member reads only their own record.
+            try await S.call(try await Planning.api(app, "member"), .GET, "/api/v1/persons/\(spoke.personID)/participation",
+                             expect: .forbidden)
         }
     }
 }
