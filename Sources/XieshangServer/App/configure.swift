@@ -123,6 +123,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OutcomePages())
     try app.register(collection: TopicTrace())
     try app.register(collection: ParticipationRoutes())
+    try app.register(collection: OutcomeSummaryRoutes())
     try app.register(collection: OpenAPIRoutes())
 }
 

@@ -324,6 +324,9 @@ private let table: [String: Audience] = [
     "GET /api/v1/symposia/:id/outcomes": .scoped(allowed: viewers, refused: []),
     "POST /api/v1/symposia/:id/outcomes": .scoped(allowed: staff, refused: viewers.subtracting(staff)),
     "GET /api/v1/outcomes": .signedIn,
+    // The quarterly and yearly summary of outcomes (三(五)): the CPPCC side and county leaders.
+    "GET /summaries/:period": .only(viewers),
+    "GET /api/v1/summaries/:period": .only(viewers),
     // A member's participation record (委员履职档案): the CPPCC side and county leaders, or the person.
     "GET /people/:id/participation": .only(viewers),
     "GET /people/:id/participation.csv": .only(viewers),
@@ -528,6 +531,7 @@ private struct Fixture {
                 case ("action", "live"): parts.append("next")
                 case ("person", "requests"): parts.append(String(symposium.inviteeID))
                 case ("oid", _), ("hid", "handlings"), ("item", "items"): parts.append("1")  // the fixture outcome's first
+                case ("period", "summaries"): parts.append("2026-Q4")
                 default:
                     Issue.record("\(route.key): no demo value for parameter :\(name) after \(previous)")
                     return nil

@@ -140,9 +140,14 @@ struct OutcomeServerTests {
             #expect(early.errorCode == "handling_step_out_of_order")
             _ = try await step(office, #""action":"accept""#, expect: .forbidden)
             _ = try await step(economy, #""action":"accept""#, expect: .forbidden)
+            // The dashboard: the department's next step, with its due day from the Regulation.
+            let pending = try S.decode([ToDo].self, try await S.call(department, .GET, "/api/v1/me/todo"))
+            #expect(pending.contains { $0.kind == "handleOutcome" && $0.link == "/outcomes/\(sent.id)" && $0.title.hasPrefix("接收办理") })
             _ = try await step(department, #""action":"accept""#)
             _ = try await step(department, #""action":"reply","documentName":"安农函〔2026〕12号","text":"已制定方案。","result":"planned""#)
             _ = try await step(department, #""action":"rate","satisfaction":"satisfied""#, expect: .forbidden)
+            let toRate = try S.decode([ToDo].self, try await S.call(committee, .GET, "/api/v1/me/todo"))
+            #expect(toRate.contains { $0.kind == "rateReply" && $0.link == "/outcomes/\(sent.id)" })
             let noComment = try await step(committee, #""action":"rate","satisfaction":"unsatisfied""#, expect: .badRequest)
             #expect(noComment.errorCode == "handling_unsatisfied_comments_required")
             _ = try await step(committee, #""action":"rate","satisfaction":"unsatisfied","comments":"措施不具体""#)
@@ -272,6 +277,33 @@ struct OutcomeServerTests {
             // A member reads only their own record.
             try await S.call(try await Planning.api(app, "member"), .GET, "/api/v1/persons/\(spoke.personID)/participation",
                              expect: .forbidden)
+        }
+    }
+    @Test("三(五) the quarterly summary counts the quarter's outcomes, sending on time and items, with SVG charts")
+    func quarterlySummary() async throws {
+        try await TestApp.run { app in
+            let id = try await S.prepared(app)
+            // Besides `prepared`'s sent recommendation (with one item due 2026-12-31), a draft reference brief.
+            _ = try await O.draft(app, symposium: id, form: "referenceBrief", title: "参阅件")
+            let office = try await Planning.api(app, "office")
+            struct Summary: Decodable {
+                struct Count: Decodable { let key: String; let count: Int }
+                struct OnTime: Decodable { let onTime: Int; let late: Int; let pending: Int; let percentText: String }
+                struct Items: Decodable { let total: Int; let implemented: Int; let overdue: Int }
+                let outcomes: Int; let byForm: [Count]; let byState: [Count]; let sending: OnTime; let handlings: Int; let items: Items
+            }
+            let q = try S.decode(Summary.self, try await S.call(office, .GET, "/api/v1/summaries/2026-Q4"))
+            #expect(q.outcomes == 2)
+            #expect(q.byForm.map(\.count) == [1, 1, 0], "referenceBrief, recommendation, proposal")
+            #expect(q.byState.map(\.count) == [1, 1], "drafting, sent")
+            #expect(q.sending.onTime == 1 && q.sending.late == 0 && q.sending.pending == 1 && q.sending.percentText == "100%")
+            #expect(q.handlings == 1 && q.items.total == 1 && q.items.implemented == 0 && q.items.overdue == 0)
+            let q3 = try S.decode(Summary.self, try await S.call(office, .GET, "/api/v1/summaries/2026-Q3"))
+            #expect(q3.outcomes == 0)
+            try await S.call(office, .GET, "/api/v1/summaries/2026-Q5", expect: .notFound)
+            try await S.call(try await Planning.api(app, "member"), .GET, "/api/v1/summaries/2026-Q4", expect: .forbidden)
+            let page = try await TestClient.signedIn(app, as: "office").send(.GET, "/summaries/2026-Q4")
+            #expect(page.status == .ok && page.text.contains("<svg id=\"chart-by-form\"") && page.text.contains("2026年第四季度"))
         }
     }
 }
