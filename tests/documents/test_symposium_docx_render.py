@@ -229,7 +229,29 @@ def test_body_is_fangsong_3hao_and_title_xiaobiaosong(documents, kind):
     assert body_fonts <= {None, "仿宋_GB2312", "黑体", "楷体_GB2312"}, body_fonts
 
 
-@pytest.mark.parametrize("kind", KINDS)
+def red_runs(document) -> list[tuple[str, str | None]]:
+    """Every red run of the body with its East Asian font, text boxes included."""
+    marks = []
+    for run in document.element.body.iter(qn("w:r")):
+        rpr = run.find(qn("w:rPr"))
+        colour = rpr.find(qn("w:color")) if rpr is not None else None
+        if colour is not None and colour.get(qn("w:val")).upper() == "FF0000":
+            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+            if text.strip():
+                fonts = rpr.find(qn("w:rFonts"))
+                marks.append((text, fonts.get(qn("w:eastAsia")) if fonts is not None else None))
+    return marks
+
+
+@pytest.mark.parametrize("kind", ["plan", "attendees"])
+def test_working_papers_carry_no_red_masthead(documents, pdfs, kind):
+    # The implementation plan a committee submits and the attendee list printed for the
+    # meeting are working papers, not red-head 文件 without a document number.
+    assert red_runs(docx.Document(str(documents[kind]))) == [], kind
+    assert not Raster(pdfs[kind], 1).rows(red), f"{kind}: red ink on page 1"
+
+
+@pytest.mark.parametrize("kind", ["letter"])
 def test_organ_mark_is_red_xiaobiaosong(documents, kind):
     document = docx.Document(str(documents[kind]))
     # Every run of the body, text boxes included (the letter's mark is a positioned text box).
@@ -322,16 +344,6 @@ def test_pdf_text_is_readable(pdfs):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout.replace(" ", "").replace("\n", "")
         assert TOPIC in text, f"{kind}: the topic is not in the PDF text (fonts missing?)"
-
-
-@pytest.mark.parametrize("kind", ["plan", "attendees"])
-def test_document_masthead_35mm_below_the_type_area_with_a_full_width_rule(pdfs, kind):
-    reds = Raster(pdfs[kind], 1).rows(red)
-    assert reds, f"{kind}: no red ink on page 1"
-    assert abs(reds[0][0] - (37 + 35)) <= TOLERANCE_MM, f"{kind}: mark starts {reds[0][0]:.1f} mm from the top"
-    rules = [r for r in reds if r[2] - r[1] > 150]
-    assert rules, f"{kind}: no red rule across the type area"
-    assert abs(rules[0][1] - 28) <= TOLERANCE_MM and abs(rules[0][2] - 184) <= TOLERANCE_MM
 
 
 def test_letter_masthead_and_double_rules(pdfs):
