@@ -17,19 +17,19 @@ and store nothing. The tests run in file order and share `M`.
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import docx
 import pytest
+
+import render
 import requests
 from selenium.webdriver.common.by import By
 
 from harness import ARTIFACTS, DemoServer
-from live_setup import _confirm_preinvited, api_session, ok, prepare_live_symposium
+from live_setup import _confirm_preinvited, ok, prepare_live_symposium
 from ui import click_and_wait, mark_page, page_replaced, wait
 
 BRIEFING_TITLE = "全县黑茶产业发展情况介绍"
@@ -40,21 +40,6 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 M: dict = {}
 
-# As tests/documents/test_docx_render.py: the fonts the DOCX names, mapped to Noto CJK.
-FONTCONFIG = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  {aliases}
-</fontconfig>
-"""
-ALIASES = {
-    "仿宋_GB2312": ("Noto Serif CJK SC", None),
-    "宋体": ("Noto Serif CJK SC", None),
-    "楷体_GB2312": ("Noto Serif CJK SC", None),
-    "黑体": ("Noto Sans CJK SC", None),
-    "方正小标宋简体": ("Noto Serif CJK SC", "bold"),
-}
 
 
 # ---------------------------------------------------------------- setup
@@ -331,23 +316,11 @@ def test_booked_speech_is_returned_revised_and_forwarded(driver, login, server, 
 # ---------------------------------------------------------------- 4. the office's packets
 
 def render_packet(data: bytes, name: str, tmp: Path) -> list[Path]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice or not shutil.which("pdftoppm"):
+    if render.missing_tools():
         return []
     src = tmp / f"{name}.docx"
     src.write_bytes(data)
-    fonts = tmp / "fonts.conf"
-    fonts.write_text(FONTCONFIG.format(aliases="\n  ".join(
-        f'<match target="pattern"><test name="family"><string>{n}</string></test>'
-        f'<edit name="family" mode="prepend" binding="strong"><string>{family}</string></edit>'
-        + (f'<edit name="weight" mode="assign" binding="strong"><const>{weight}</const></edit>' if weight else "")
-        + "</match>" for n, (family, weight) in ALIASES.items())), encoding="utf-8")
-    env = dict(os.environ, FONTCONFIG_FILE=str(fonts), HOME=str(tmp))
-    run = subprocess.run([soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless",
-                          "--convert-to", "pdf", "--outdir", str(tmp), str(src)],
-                         env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
-    pdf = tmp / f"{name}.pdf"
-    assert pdf.exists(), f"LibreOffice did not open the packet {name}:\n{run.stdout}\n{run.stderr}"
+    pdf = render.to_pdf({name: src}, tmp, timeout=120)[name]
     for old in ARTIFACTS.glob(f"{name}-*.png"):
         old.unlink()
     subprocess.run(["pdftoppm", "-r", "50", "-png", "-l", "4", str(pdf), str(ARTIFACTS / name)],

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+import render
 
 docx = pytest.importorskip("docx")
 from docx.oxml.ns import qn  # noqa: E402
@@ -41,23 +42,8 @@ TITLES = {
     "letter": ["关于参加2026年第三次双月协商座谈会", "的邀请函"],
     "minutes": ["安化县政协双月协商座谈会纪要"],
 }
-DEBIAN_PACKAGES = "libreoffice-writer-nogui poppler-utils fonts-noto-cjk"
 TOLERANCE_MM = 1.5
 
-FONTCONFIG = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  {aliases}
-</fontconfig>
-"""
-ALIASES = {
-    "仿宋_GB2312": ("Noto Serif CJK SC", None),
-    "宋体": ("Noto Serif CJK SC", None),
-    "楷体_GB2312": ("Noto Serif CJK SC", None),
-    "黑体": ("Noto Sans CJK SC", None),
-    "方正小标宋简体": ("Noto Serif CJK SC", "bold"),
-}
 
 
 # ---------------------------------------------------------------- fixtures
@@ -83,29 +69,9 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def pdfs(samples: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip(f"LibreOffice is not installed, PDF rendering not checked (apt-get install {DEBIAN_PACKAGES})")
-    if not (shutil.which("pdfinfo") and shutil.which("pdftoppm")):
-        pytest.skip(f"poppler-utils is not installed, PDF rendering not checked (apt-get install {DEBIAN_PACKAGES})")
-    out = tmp_path_factory.mktemp("pdf")
-    fonts = out / "fonts.conf"
-    fonts.write_text(FONTCONFIG.format(aliases="\n  ".join(
-        f'<match target="pattern"><test name="family"><string>{name}</string></test>'
-        f'<edit name="family" mode="prepend" binding="strong"><string>{family}</string></edit>'
-        + (f'<edit name="weight" mode="assign" binding="strong"><const>{weight}</const></edit>' if weight else "")
-        + "</match>"
-        for name, (family, weight) in ALIASES.items())), encoding="utf-8")
-    env = dict(os.environ, FONTCONFIG_FILE=str(fonts), HOME=str(out))
-    # A private profile: a LibreOffice already running for the user would otherwise take the job.
-    profile = (out / "profile").as_uri()
-    run = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                          "--outdir", str(out), *map(str, samples.values())],
-                         env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
-    result = {kind: out / f"{kind}.pdf" for kind in samples}
-    missing = [k for k, p in result.items() if not p.exists()]
-    assert not missing, f"LibreOffice did not convert {missing}:\n{run.stdout}\n{run.stderr}"
-    return result
+    if why := render.missing_tools():
+        pytest.skip(f"{why}: PDF rendering not checked")
+    return render.to_pdf(samples, tmp_path_factory.mktemp("pdf"))
 
 
 # ---------------------------------------------------------------- DOCX (python-docx)

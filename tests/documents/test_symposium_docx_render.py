@@ -19,13 +19,13 @@ Debian packages for the PDF part: libreoffice-writer-nogui poppler-utils fonts-n
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+import render
 import requests
 
 docx = pytest.importorskip("docx")
@@ -38,7 +38,6 @@ YEAR = 2026
 TOPIC = "推进安化黑茶全产业链高质量发展"
 PLACE = "县政协三楼第一会议室"
 KINDS = ["plan", "letter", "attendees"]
-DEBIAN_PACKAGES = "libreoffice-writer-nogui poppler-utils fonts-noto-cjk"
 TOLERANCE_MM = 1.5
 
 PLAN_CONTENT = {
@@ -63,21 +62,7 @@ LETTER_FOR = "王淑贞"
 CATEGORY_TITLES = ["县委、县政府、县政协领导同志", "县政协各委室负责同志", "县委、县政府有关部门负责同志",
                    "政协委员", "专家学者"]
 
-FONTCONFIG = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  {aliases}
-</fontconfig>
-"""
 # As tests/documents/test_docx_render.py: the county PCs' font names mapped to Noto CJK.
-ALIASES = {
-    "仿宋_GB2312": ("Noto Serif CJK SC", None),
-    "宋体": ("Noto Serif CJK SC", None),
-    "楷体_GB2312": ("Noto Serif CJK SC", None),
-    "黑体": ("Noto Sans CJK SC", None),
-    "方正小标宋简体": ("Noto Serif CJK SC", "bold"),
-}
 
 
 # ---------------------------------------------------------------- the symposium, through the API
@@ -159,29 +144,9 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def pdfs(documents: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip(f"LibreOffice is not installed, PDF rendering not checked (apt-get install {DEBIAN_PACKAGES})")
-    if not (shutil.which("pdfinfo") and shutil.which("pdftoppm")):
-        pytest.skip(f"poppler-utils is not installed, PDF rendering not checked (apt-get install {DEBIAN_PACKAGES})")
-    out = tmp_path_factory.mktemp("symposium-pdf")
-    fonts = out / "fonts.conf"
-    fonts.write_text(FONTCONFIG.format(aliases="\n  ".join(
-        f'<match target="pattern"><test name="family"><string>{name}</string></test>'
-        f'<edit name="family" mode="prepend" binding="strong"><string>{family}</string></edit>'
-        + (f'<edit name="weight" mode="assign" binding="strong"><const>{weight}</const></edit>' if weight else "")
-        + "</match>"
-        for name, (family, weight) in ALIASES.items())), encoding="utf-8")
-    env = dict(os.environ, FONTCONFIG_FILE=str(fonts), HOME=str(out))
-    # A private profile: a LibreOffice already running for the user would otherwise take the job.
-    profile = (out / "profile").as_uri()
-    run = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                          "--outdir", str(out), *map(str, documents.values())],
-                         env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
-    result = {kind: out / f"{kind}.pdf" for kind in documents}
-    missing = [k for k, p in result.items() if not p.exists()]
-    assert not missing, f"LibreOffice did not convert {missing}:\n{run.stdout}\n{run.stderr}"
-    return result
+    if why := render.missing_tools():
+        pytest.skip(f"{why}: PDF rendering not checked")
+    return render.to_pdf(documents, tmp_path_factory.mktemp("symposium-pdf"))
 
 
 # ---------------------------------------------------------------- DOCX (python-docx)
