@@ -19,6 +19,10 @@
     var s = Math.max(0, Math.round(seconds));
     return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   }
+  // The warning threshold is the Regulation's (speakingWarningSeconds), sent with every state.
+  function warningText(seconds) {
+    return seconds % 60 === 0 ? seconds / 60 + "分钟" : seconds + "秒";
+  }
   function status(message, ok) {
     var el = $("#live-status");
     if (!el) return;
@@ -69,7 +73,7 @@
     if (!t) { box.textContent = "--:--"; box.className = "countdown idle"; text("#overrun", ""); text("#elapsed", ""); return; }
     box.textContent = t.remaining == null ? clock(t.elapsed) : clock(t.remaining);
     box.className = "countdown" + (t.overrun > 0 ? " overrun" : t.warning ? " warning" : "") + (state.view.current.paused ? " paused" : "");
-    text("#overrun", t.overrun > 0 ? "已超时 " + clock(t.overrun) : (t.warning ? "剩余不足1分钟" : ""));
+    text("#overrun", t.overrun > 0 ? "已超时 " + clock(t.overrun) : (t.warning ? "剩余不足" + warningText(state.warningSeconds) : ""));
     text("#elapsed", "已用时 " + clock(t.elapsed));
   }
 
