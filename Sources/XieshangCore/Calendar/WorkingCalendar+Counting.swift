@@ -14,6 +14,19 @@ extension WorkingCalendar {
         return Day(ordinal: ordinal)
     }
 
+    /// The n-th working day before `day`, the day itself not counted ("N working days before
+    /// the symposium").
+    public func workingDays(_ n: Int, before day: Day) throws -> Day {
+        guard (0...Self.maxWorkingDays).contains(n) else { throw CalendarError.invalidWorkingDays(n) }
+        var remaining = n
+        var ordinal = day.ordinal
+        while remaining > 0 {
+            ordinal -= 1
+            if table.isWorking(at: try index(of: ordinal)) { remaining -= 1 }
+        }
+        return Day(ordinal: ordinal)
+    }
+
     public func workingDayOnOrBefore(_ day: Day) throws -> Day {
         try nearestWorkingDay(from: day, step: -1)
     }

@@ -33,7 +33,8 @@ extension Regulation {
         speakingWarningSeconds: 60,
         outcomeDeadlineWorkingDays: 10,           // 三(五)
         outcomeForms: OutcomeForm.allCases,       // 一.6
-        handling: .countyPractice                 // not in the working method: the county's practice
+        handling: .countyPractice,                // not in the working method: the county's practice
+        materialDues: .countyPractice             // likewise
     )
 
     public static let `default` = anhuaBimonthly
@@ -48,5 +49,14 @@ extension HandlingRules {
         replyWorkingDays: 40,        // the department replies within 40 working days of accepting (about two months)
         rateWorkingDays: 10,         // the lead committee rates the reply (满意度测评) within 10 working days of receiving it
         reminderDaysBefore: 7        // follow-up items are flagged for reminder 7 calendar days before they fall due
+    )
+}
+
+extension MaterialDueRules {
+    /// The office needs the materials a few working days ahead to compile and print them; a
+    /// speech draft reaches the lead committee earlier still, so that it can be reviewed.
+    public static let countyPractice = MaterialDueRules(
+        compileLeadWorkingDays: 3,   // every material reaches the office 3 working days before the symposium
+        reviewWorkingDays: 2         // a speech draft reaches the lead committee 2 working days before that
     )
 }

@@ -42,13 +42,18 @@ public struct Regulation: Sendable, Equatable, Codable {
     /// own practice, not the working method's (older stored profiles decode with the defaults).
     public var handling: HandlingRules
 
+    /// When materials are owed (三(四) "由办公室汇总印发"): the county's practice, not a number of
+    /// the working method (older stored profiles decode with the defaults).
+    public var materialDues: MaterialDueRules
+
     public init(name: String, source: String, cadenceMonths: Int, symposiaPerYear: Int,
                 monthsMergedWithPlenary: [Int], topicCallMonth: Int,
                 implementationPlanLeadMonths: Int, mobilizationLeadMonths: Int,
                 coordinationLeadDays: Int, invitedMembers: Quota, invitedExperts: Quota,
                 attendeeCategories: [AttendeeCategory], agenda: [AgendaSegmentRule],
                 speakingWarningSeconds: Int, outcomeDeadlineWorkingDays: Int,
-                outcomeForms: [OutcomeForm], handling: HandlingRules = .countyPractice) {
+                outcomeForms: [OutcomeForm], handling: HandlingRules = .countyPractice,
+                materialDues: MaterialDueRules = .countyPractice) {
         self.name = name
         self.source = source
         self.cadenceMonths = cadenceMonths
@@ -66,6 +71,7 @@ public struct Regulation: Sendable, Equatable, Codable {
         self.outcomeDeadlineWorkingDays = outcomeDeadlineWorkingDays
         self.outcomeForms = outcomeForms
         self.handling = handling
+        self.materialDues = materialDues
     }
 
     public func segment(_ kind: AgendaSegmentKind) -> AgendaSegmentRule? {
@@ -206,7 +212,8 @@ extension Regulation {
             speakingWarningSeconds: try c.decode(Int.self, forKey: .speakingWarningSeconds),
             outcomeDeadlineWorkingDays: try c.decode(Int.self, forKey: .outcomeDeadlineWorkingDays),
             outcomeForms: try c.decode([OutcomeForm].self, forKey: .outcomeForms),
-            handling: try c.decodeIfPresent(HandlingRules.self, forKey: .handling) ?? .countyPractice
+            handling: try c.decodeIfPresent(HandlingRules.self, forKey: .handling) ?? .countyPractice,
+            materialDues: try c.decodeIfPresent(MaterialDueRules.self, forKey: .materialDues) ?? .countyPractice
         )
     }
 }

@@ -3,7 +3,7 @@
 /// symposium's date moves every step.
 public struct TimelineStep: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case implementationPlan, mobilizationMeeting, research, coordinationMeeting, symposium, outcomes
+        case implementationPlan, mobilizationMeeting, research, coordinationMeeting, materials, symposium, outcomes
 
         public var chineseName: String {
             switch self {
@@ -11,6 +11,7 @@ public struct TimelineStep: Sendable, Equatable, Codable {
             case .mobilizationMeeting: "召开部署动员会"
             case .research: "开展调研、视察、考察等前期准备"
             case .coordinationMeeting: "召开工作协调会"
+            case .materials: "汇总印发文稿材料"
             case .symposium: "召开双月协商座谈会"
             case .outcomes: "报送协商成果"
             }
@@ -22,6 +23,7 @@ public struct TimelineStep: Sendable, Equatable, Codable {
             case .mobilizationMeeting: "三(二).1"
             case .research: "一.8、三(二).2"
             case .coordinationMeeting: "三(二).3"
+            case .materials: "三(四)"
             case .symposium: "三(二).4"
             case .outcomes: "三(五)"
             }
@@ -54,8 +56,9 @@ public struct TimelineStep: Sendable, Equatable, Codable {
 }
 
 public enum SymposiumTimeline {
+    /// `materialsReady`: every material of the symposium can be issued (there is at least one).
     public static func steps(for s: Symposium, regulation: Regulation, calendar: WorkingCalendar,
-                             today: Day) -> [TimelineStep] {
+                             today: Day, materialsReady: Bool = false) -> [TimelineStep] {
         /// A date the calendar cannot place (its year is not covered) falls back to the plain
         /// rule and is flagged; only the steps that depend on it are provisional.
         func checked(_ f: () throws -> Day, fallback: Day) -> (day: Day, provisional: Bool) {
@@ -70,6 +73,7 @@ public enum SymposiumTimeline {
         let coordinationRule = checked({ try calendar.workingDayOnOrBefore(d.adding(days: -regulation.coordinationLeadDays)) },
                                        fallback: d.adding(days: -regulation.coordinationLeadDays))
         let coordination = s.meeting(.coordination).date.map { (day: $0, provisional: false) } ?? coordinationRule
+        let materials = regulation.materialDues.days(before: d, calendar: calendar)
         let outcomes = checked({ try calendar.addingWorkingDays(regulation.outcomeDeadlineWorkingDays, to: d) },
                                fallback: d.adding(days: regulation.outcomeDeadlineWorkingDays * 7 / 5))
 
@@ -88,6 +92,9 @@ public enum SymposiumTimeline {
             (.coordinationMeeting, nil, coordination.day, .role(.secretaryGeneral), s.meeting(.coordination).held,
              s.meeting(.coordination).date == nil ? "会前\(regulation.coordinationLeadDays)天（遇非工作日提前），秘书长主持" : "已定于此日召开",
              coordination.provisional),
+            (.materials, nil, materials.compile, .role(.office), materialsReady || s.heldOn != nil,
+             "会前\(regulation.materialDues.compileLeadWorkingDays)个工作日送达办公室；发言稿再提前\(regulation.materialDues.reviewWorkingDays)个工作日报牵头委室把关",
+             materials.provisional),
             (.symposium, nil, d, .role(.office), s.heldOn != nil, "年度协商计划安排", false),
             (.outcomes, d, outcomes.day, .role(.office), false,
              "会后\(regulation.outcomeDeadlineWorkingDays)个工作日内（会议当天不计）", outcomes.provisional),

@@ -7,6 +7,9 @@ public struct ToDoItem: Sendable, Equatable, Codable {
         /// Outcomes (三(五)): the office's sending countdown, a recipient's receipt, a department's
         /// handling step, the lead committee's rating, a follow-up item due soon or overdue.
         case sendOutcome, acknowledgeOutcome, handleOutcome, rateReply, followUpItem
+        /// Materials (三(四)): a producer owes a file or a revised draft; the lead committee owes a
+        /// review or the forwarding of an approved draft.
+        case submitMaterial, reviewMaterial
     }
 
     public var kind: Kind
@@ -34,7 +37,7 @@ public struct ToDoReader: Sendable {
         seesEverything = p.isStaff
     }
 
-    func owns(_ owner: TaskOwner) -> Bool {
+    public func owns(_ owner: TaskOwner) -> Bool {
         switch owner {
         case .committee(let c): committeeID == c && (roles.contains(.committee) || roles.contains(.office))
         case .department(let d): departmentID == d

@@ -270,6 +270,7 @@ enum MaterialActions {
     static func dtos(_ found: [Found], scope: MaterialStore.Scope, on req: Request) async throws -> [MaterialDTO] {
         let names = try await MaterialNames.load(for: found.map(\.loaded.material), on: req.db)
         let today = Day(req.xieshang.clock.now())
-        return found.map { MaterialDTO($0.loaded, scope: scope, names: names, today: today, snippet: $0.snippet) }
+        let dues = scope.dues(on: req)
+        return found.map { MaterialDTO($0.loaded, scope: scope, names: names, today: today, dues: dues, snippet: $0.snippet) }
     }
 }

@@ -56,8 +56,10 @@ struct MaterialDTO: Content {
     let secrecyPeriod: String?
     let marking: String?
     let distribution: Range
-    let due: String?
-    let dueText: String?
+    /// The material's own due day, or the Regulation's for its kind (`dueByRule`).
+    let due: String
+    let dueText: String
+    let dueByRule: Bool
     let overdue: Bool
     let status: Status
     let statusName: String
@@ -98,7 +100,7 @@ struct MaterialDTO: Content {
     }
 
     init(_ loaded: MaterialStore.Loaded, scope: MaterialStore.Scope, names n: MaterialNames, today: Day,
-         downloads: [MaterialDownloadModel] = [], snippet: String? = nil) {
+         dues: MaterialDueDays, downloads: [MaterialDownloadModel] = [], snippet: String? = nil) {
         let m = loaded.material
         let time = ChinaTime.formatter("yyyy-MM-dd HH:mm")
         let works = scope.works(on: m)
@@ -119,9 +121,11 @@ struct MaterialDTO: Content {
         distribution = Range(scope: d.scope, scopeName: d.scope.chineseName, roles: d.roles.sorted(),
                              personIDs: d.personIDs.sorted(), departmentIDs: d.departmentIDs.sorted(),
                              categories: AttendeeCategory.allCases.filter(d.categories.contains), text: n.text(of: d))
-        due = m.due?.iso
-        dueText = m.due.map(SymposiumDTO.dateText)
-        overdue = !m.isIssuable && m.due.map { today > $0 } == true
+        let owedBy = dues.due(of: m)
+        due = owedBy.iso
+        dueText = SymposiumDTO.dateText(owedBy)
+        dueByRule = m.due == nil
+        overdue = !m.isIssuable && today > owedBy
         let status = Self.status(of: m)
         self.status = status
         statusName = status.chineseName
@@ -162,6 +166,7 @@ struct MaterialDTO: Content {
         let names = try await MaterialNames.load(for: [loaded.material], on: req.db)
         let downloads = scope.canDistribute
             ? try await MaterialDownloadModel.query(on: req.db).filter(\.$materialID == loaded.id).sort(\.$id).all() : []
-        return MaterialDTO(loaded, scope: scope, names: names, today: Day(req.xieshang.clock.now()), downloads: downloads)
+        return MaterialDTO(loaded, scope: scope, names: names, today: Day(req.xieshang.clock.now()),
+                           dues: scope.dues(on: req), downloads: downloads)
     }
 }

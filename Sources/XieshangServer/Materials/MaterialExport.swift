@@ -11,7 +11,7 @@ enum MaterialExport {
         for (i, m) in materials.enumerated() {
             let v = m.versions.first
             let row = [String(i + 1), m.kindName, m.title, m.producer.name, m.secrecyName, m.secrecyPeriod ?? "",
-                       m.distribution.text, m.due ?? "", m.statusName, m.currentVersion.map { "第\($0)版" } ?? "",
+                       m.distribution.text, m.due, m.statusName, m.currentVersion.map { "第\($0)版" } ?? "",
                        v?.fileName ?? "", v.map { time.string(from: $0.at) } ?? "", v?.uploadedBy ?? ""]
             lines.append(row.map(field).joined(separator: ","))
         }

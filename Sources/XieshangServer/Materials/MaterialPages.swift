@@ -127,7 +127,7 @@ struct MaterialPages: RouteCollection {
         let materials = try await MaterialActions.dtos(found, scope: scope, on: req)
         var owed: [MaterialDTO] = []
         if q.isEmpty {
-            owed = materials.filter { !$0.issuable && $0.can.upload }.sorted { ($0.due ?? "9999", $0.id) < ($1.due ?? "9999", $1.id) }
+            owed = materials.filter { !$0.issuable && $0.can.upload }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         }
         let packets = scope.canCompile ? try await MaterialPackets.recipients(scope.symposiumID, on: req) : []
         let body = ListBody(s: try await Self.head(scope, on: req.db), tabs: Self.tabs(scope), error: error?.message,
@@ -147,6 +147,10 @@ struct MaterialPages: RouteCollection {
         let m: MaterialDTO
         let options: Options
         let maxUpload: String
+        /// The file input's limit and the domain's refusal, so that the page refuses an oversized
+        /// file before sending it (the server refuses it too).
+        let maxUploadBytes: Int
+        let tooLarge: String
         let reviewActions: [Option]
     }
 
@@ -166,7 +170,9 @@ struct MaterialPages: RouteCollection {
         let body = DetailBody(s: try await Self.head(scope, on: req.db), tabs: Self.tabs(scope), error: error?.message,
                               errorDetails: error?.details ?? [], m: dto,
                               options: try await Self.options(scope, selected: loaded.material, on: req.db),
-                              maxUpload: "\(MaterialLimits.maxUploadBytes / (1024 * 1024))MB", reviewActions: actions)
+                              maxUpload: "\(MaterialLimits.maxUploadBytes / (1024 * 1024))MB",
+                              maxUploadBytes: MaterialLimits.maxUploadBytes,
+                              tooLarge: MaterialError.fileTooLarge(MaterialLimits.maxUploadBytes).message, reviewActions: actions)
         return try await req.renderPage("material", title: "\(loaded.material.title) · 文稿材料", body: body)
     }
 

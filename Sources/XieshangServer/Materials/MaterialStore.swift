@@ -25,6 +25,11 @@ enum MaterialStore {
         var symposiumID: Int { symposium.id }
         var leadCommitteeID: Int { symposium.symposium.leadCommitteeID }
 
+        /// When the symposium's materials are owed under the Regulation.
+        func dues(on req: Request) -> MaterialDueDays {
+            req.xieshang.regulation.materialDues.days(before: symposium.symposium.date, calendar: req.xieshang.calendar.calendar)
+        }
+
         func canSee(_ m: Material) -> Bool { MaterialAccess.canSee(m, reader, leadCommitteeID: leadCommitteeID) }
         /// The office, the producer and the lead committee: they work on the material and see
         /// its drafts, review and earlier versions; everyone else sees only the issued version.
@@ -59,6 +64,18 @@ enum MaterialStore {
     static func all(symposiumID: Int, on db: any Database) async throws -> [Loaded] {
         try await MaterialModel.query(on: db).filter(\.$symposiumID == symposiumID).sort(\.$id).all().map(decode)
             .sorted { MaterialPacket.inPacketOrder($0.material, $1.material) }
+    }
+
+    /// The materials of several symposia at once, by symposium.
+    static func all(symposiumIDs: [Int], on db: any Database) async throws -> [Int: [Material]] {
+        guard !symposiumIDs.isEmpty else { return [:] }
+        let rows = try await MaterialModel.query(on: db).filter(\.$symposiumID ~~ symposiumIDs).sort(\.$id).all()
+        return Dictionary(grouping: try rows.map { try decode($0).material }, by: \.symposiumID)
+    }
+
+    /// The timeline's "汇总印发文稿材料" is done when there are materials and every one can be issued.
+    static func allIssuable(_ materials: [Material]) -> Bool {
+        !materials.isEmpty && materials.allSatisfy(\.isIssuable)
     }
 
     static func notFound() -> Refusal { NotFound.of("文稿材料") }

@@ -19,6 +19,7 @@ struct RegulationRoutes: RouteCollection {
         let name: String
         let source: String
         let rows: [Row]
+        let practice: [Row]
         let agenda: [Segment]
         let categories: [String]
         let forms: [String]
@@ -41,11 +42,22 @@ struct RegulationRoutes: RouteCollection {
             Row(clause: "三(三)", rule: "发言计时提醒", value: "剩余\(r.speakingWarningSeconds)秒时提醒"),
             Row(clause: "三(五)", rule: "报送协商成果", value: "会后\(r.outcomeDeadlineWorkingDays)个工作日内"),
         ]
+        // The county's practice: the working method sets no number for these.
+        let h = r.handling, m = r.materialDues
+        let practice = [
+            Row(clause: "三(四)", rule: "文稿材料送达办公室", value: "会前\(m.compileLeadWorkingDays)个工作日（单独设定的完成时限优先）"),
+            Row(clause: "三(四).3", rule: "发言稿报牵头委室把关", value: "再提前\(m.reviewWorkingDays)个工作日"),
+            Row(clause: "三(五)", rule: "签收协商成果", value: "报送后\(h.acknowledgeWorkingDays)个工作日内"),
+            Row(clause: "三(五)", rule: "部门接收办理或退回", value: "交办后\(h.acceptWorkingDays)个工作日内"),
+            Row(clause: "三(五)", rule: "部门答复", value: "接收后\(h.replyWorkingDays)个工作日内"),
+            Row(clause: "三(五)", rule: "牵头委室测评答复", value: "收到答复后\(h.rateWorkingDays)个工作日内"),
+            Row(clause: "三(五)", rule: "落实事项提醒", value: "到期前\(h.reminderDaysBefore)天"),
+        ]
         let agenda = r.agenda.enumerated().map { i, s in
             Segment(order: i + 1, title: s.title, limit: s.minutesPerSpeech.map { "每人不超过\($0)分钟" } ?? "不限",
                     speakers: s.speakers.map { "\($0.chinese)人" } ?? "按实际", clause: s.clause)
         }
-        let body = Body(name: r.name, source: r.source, rows: rows, agenda: agenda,
+        let body = Body(name: r.name, source: r.source, rows: rows, practice: practice, agenda: agenda,
                         categories: r.attendeeCategories.map(\.chineseName), forms: r.outcomeForms.map(\.chineseName))
         return try await req.renderPage("regulation", title: "工作规则", body: body)
     }

@@ -50,21 +50,32 @@ struct ToDoDTO: Content {
 
     static func all(for p: Principal, on req: Request) async throws -> [ToDoDTO] {
         let symposia = try await SymposiumStore.all(for: p, on: req.db).filter { $0.symposium.heldOn == nil }
-        guard !symposia.isEmpty else { return try await OutcomeToDo.items(for: p, on: req) }
-        let names = try await SymposiumDTO.Names.load(for: symposia.map(\.symposium), on: req.db)
+        // A department or a speaker owes materials for symposia they may not otherwise open (三(四)).
+        let producing = p.may(.viewSymposium(invited: false)) ? symposia
+            : try await SymposiumModel.query(on: req.db).sort(\.$date).all().map(SymposiumStore.decode)
+                .filter { $0.symposium.heldOn == nil }
+        guard !producing.isEmpty else { return try await OutcomeToDo.items(for: p, on: req) }
+        let names = try await SymposiumDTO.Names.load(for: producing.map(\.symposium), on: req.db)
         let leadership = try await Leadership.load(on: req.db)
         let today = Day(req.xieshang.clock.now())
         let reader = ToDoReader(p)
+        let regulation = req.xieshang.regulation, calendar = req.xieshang.calendar.calendar
+        let materials = try await MaterialStore.all(symposiumIDs: producing.map(\.id), on: req.db)
         var out: [ToDoDTO] = []
         for l in symposia {
-            let timeline = SymposiumTimeline.steps(for: l.symposium, regulation: req.xieshang.regulation,
-                                                   calendar: req.xieshang.calendar.calendar, today: today)
+            let timeline = SymposiumTimeline.steps(for: l.symposium, regulation: regulation, calendar: calendar, today: today,
+                                                   materialsReady: MaterialStore.allIssuable(materials[l.id] ?? []))
             for item in l.symposium.toDo(for: reader, timeline: timeline, chairID: leadership.chairID, today: today,
                                          ownerName: { names.owner($0).name }) {
                 out.append(ToDoDTO(symposiumID: l.id, topic: l.symposium.topic, kind: item.kind, title: item.title,
                                    due: item.due.iso, dueText: SymposiumDTO.dateText(item.due), overdue: item.overdue,
                                    owner: item.ownerName, taskID: item.taskID, link: link(l.id, item.kind)))
             }
+        }
+        for l in producing {
+            out += MaterialToDo.items(materials[l.id] ?? [], of: l, reader: reader, today: today,
+                                      dues: regulation.materialDues.days(before: l.symposium.date, calendar: calendar),
+                                      ownerName: { names.owner($0).name })
         }
         out += try await OutcomeToDo.items(for: p, on: req)
         return out.sorted { ($0.due, $0.symposiumID, $0.title) < ($1.due, $1.symposiumID, $1.title) }
@@ -77,6 +88,7 @@ struct ToDoDTO: Content {
         case .answerInvitation: "/invitations"
         case .sendNotices, .remindInvitees: "/symposia/\(id)/invitees"
         case .step: "/symposia/\(id)"
+        case .submitMaterial, .reviewMaterial: "/symposia/\(id)/materials"
         case .sendOutcome, .acknowledgeOutcome, .handleOutcome, .rateReply, .followUpItem: "/symposia/\(id)/outcomes"
         }
     }

@@ -26,9 +26,10 @@ struct SymposiumTimelineTests {
     func stepsInOrderWithOwners() {
         let s = SymposiumFixtures.symposium(on: "2026-06-18")
         let all = SymposiumTimeline.steps(for: s, regulation: regulation, calendar: calendar, today: day("2026-01-05"))
-        #expect(all.map(\.kind) == [.implementationPlan, .mobilizationMeeting, .research, .coordinationMeeting, .symposium, .outcomes])
+        #expect(all.map(\.kind) == [.implementationPlan, .mobilizationMeeting, .research, .coordinationMeeting, .materials,
+                                    .symposium, .outcomes])
         #expect(all.map(\.owner) == [.committee(3), .person(SymposiumFixtures.viceChairID), .committee(3),
-                                     .role(.secretaryGeneral), .role(.office), .role(.office)])
+                                     .role(.secretaryGeneral), .role(.office), .role(.office), .role(.office)])
         #expect(all.allSatisfy { !$0.provisional })
         #expect(all.allSatisfy { $0.state == .pending })
     }
@@ -243,10 +244,10 @@ struct SymposiumTimelineTests {
         var s = SymposiumFixtures.symposium(on: "2027-04-20")
         s.year = 2027
         let all = SymposiumTimeline.steps(for: s, regulation: regulation, calendar: calendar, today: day("2026-12-01"))
-        #expect(all.count == 6)
+        #expect(all.count == 7)
         // Every computed step; the symposium's own day is the plan's, not computed.
         #expect(all.filter(\.provisional).map(\.kind) == [.implementationPlan, .mobilizationMeeting, .research,
-                                                            .coordinationMeeting, .outcomes])
+                                                            .coordinationMeeting, .materials, .outcomes])
         let t = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
         // Not adjusted: 2027-02-20 is a Saturday, kept as the plain calendar rule gives it.
         #expect(t[.implementationPlan]?.due == day("2027-02-20"))

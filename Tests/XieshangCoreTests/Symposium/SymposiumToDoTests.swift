@@ -142,6 +142,7 @@ struct SymposiumToDoTests {
             .step, .signPlan,                          // 04-17: mobilization, signing
             .task, .task, .task,                       // 06-01, 06-05, 06-10
             .remindInvitees, .step, .sendNotices, .step, .answerInvitation,  // 06-11, by title
+            .step,                                     // 06-15: materials at the office, 3 working days before
             .task,                                     // 06-16
             .step,                                     // 06-18: the symposium
         ])
@@ -160,7 +161,7 @@ struct SymposiumToDoTests {
         #expect(toDo(s, for: vice, today: "2026-04-18").allSatisfy { $0.overdue })
         let office = toDo(s, for: F.principal([.office]), today: "2026-06-12")
         #expect(office.filter(\.overdue).map(\.due).allSatisfy { $0 < day("2026-06-12") })
-        #expect(office.filter { !$0.overdue }.map(\.due) == [day("2026-06-16"), day("2026-06-18")])
+        #expect(office.filter { !$0.overdue }.map(\.due) == [day("2026-06-15"), day("2026-06-16"), day("2026-06-18")])
     }
 
     @Test("三(二).1 a task marked done disappears from the list; unmarking brings it back")
