@@ -17,6 +17,8 @@ public enum Permission: Sendable, Equatable {
     case viewAuditLog
     case manageCalendar
     case viewRegulation
+    /// The county's own time limits and participation points (`CountyPractice`): the office.
+    case managePractice
     case manageUsers
     /// Opening the call for topics, consolidating, scheduling, recording the plan's steps
     /// and adjusting it: the office's work (二, "县政协办公室制定…年度计划").
@@ -50,7 +52,7 @@ extension Principal {
         switch permission {
         case .viewMasterData, .viewPersons, .viewRegulation:
             return true
-        case .editMasterData, .createPerson, .importPersons, .manageCalendar:
+        case .editMasterData, .createPerson, .importPersons, .manageCalendar, .managePractice:
             return isStaff
         case .viewAuditLog:
             return isStaff

@@ -11,6 +11,17 @@ public struct MaterialDueRules: Sendable, Equatable, Codable {
         self.reviewWorkingDays = reviewWorkingDays
     }
 
+    /// Every problem at once, in Chinese, for the regulation page.
+    public func problems() -> [String] {
+        let limit = WorkingCalendar.maxWorkingDays
+        var p: [String] = []
+        for (value, what) in [(compileLeadWorkingDays, "文稿材料送达办公室的提前天数"), (reviewWorkingDays, "发言稿报委室把关的提前天数")]
+        where !(0...limit).contains(value) {
+            p.append("\(what)须在0到\(limit)个工作日之间。")
+        }
+        return p
+    }
+
     /// The two days for a symposium on `date`. A year the calendar does not cover falls back to
     /// counting weekdays and is flagged provisional, as the timeline does.
     public func days(before date: Day, calendar: WorkingCalendar) -> MaterialDueDays {

@@ -17,6 +17,7 @@ extension BodyWriter {
                 // One blank line between the body and the first list (GB/T 9704 §10.3).
                 if !lastWasAttendance { blankLines(1) }
                 attendance(label: label, names: names)
+            case .barChart(let caption, let bars): barChart(caption: caption, bars: bars)
             case .pageBreak: pageBreak()
             }
         }
@@ -82,6 +83,50 @@ extension BodyWriter {
         xml += grid.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         if !header.isEmpty { xml += row(header, header: true) }
         for r in rows { xml += row(r, header: false) }
+        xml += "</w:tbl>"
+        emitTable(xml)
+    }
+
+    /// The bar area is `barColumns` equal grid columns; a bar spans as many of them as its share
+    /// of the largest value (at least one for any non-zero value), shaded, the rest left blank.
+    mutating func barChart(caption: String, bars: [OfficialDocument.Bar]) {
+        emit(ParagraphProperties(style: "Body", keepNext: true, indent: .init(), alignment: "center"),
+             RunProperties(font: layout.fonts.heiti).runs(caption))
+        guard !bars.isEmpty else { return }
+        let barColumns = 20
+        let labelWidth = typeWidth * 3 / 10, countWidth = typeWidth / 10
+        let barWidth = (typeWidth - labelWidth - countWidth) / barColumns
+        let most = max(1, bars.map(\.value).max() ?? 1)
+        let line = Units.twips(layout.tableLinePitch)
+        func text(_ t: String, width: Int, align: String) -> String {
+            let para = ParagraphProperties(style: "TableText", before: 0, after: 0, exactLine: line, indent: .init(),
+                                           alignment: align)
+            return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+                + para.paragraph(RunProperties().runs(t)) + "</w:tc>"
+        }
+        func span(_ columns: Int, filled: Bool) -> String {
+            let shade = filled ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"8C1C13\"/>" : ""
+            let para = ParagraphProperties(style: "TableText", before: 0, after: 0, exactLine: line, indent: .init())
+            return "<w:tc><w:tcPr><w:tcW w:w=\"\(barWidth * columns)\" w:type=\"dxa\"/>"
+                + (columns > 1 ? "<w:gridSpan w:val=\"\(columns)\"/>" : "") + shade + "</w:tcPr>" + para.paragraph("") + "</w:tc>"
+        }
+        let none = "w:val=\"nil\""
+        var xml = """
+            <w:tbl><w:tblPr><w:tblW w:w="\(labelWidth + countWidth + barWidth * barColumns)" w:type="dxa"/><w:jc w:val="center"/>\
+            <w:tblBorders><w:top \(none)/><w:left \(none)/><w:bottom \(none)/><w:right \(none)/>\
+            <w:insideH \(none)/><w:insideV \(none)/></w:tblBorders><w:tblLayout w:type="fixed"/>\
+            <w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/>\
+            <w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>
+            """
+        xml += "<w:gridCol w:w=\"\(labelWidth)\"/><w:gridCol w:w=\"\(countWidth)\"/>"
+            + String(repeating: "<w:gridCol w:w=\"\(barWidth)\"/>", count: barColumns) + "</w:tblGrid>"
+        for bar in bars {
+            let filled = bar.value <= 0 ? 0 : max(1, (bar.value * barColumns + most / 2) / most)
+            xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + text(bar.label, width: labelWidth, align: "right")
+                + text("\(bar.value)", width: countWidth, align: "center")
+                + (filled > 0 ? span(filled, filled: true) : "")
+                + (filled < barColumns ? span(barColumns - filled, filled: false) : "") + "</w:tr>"
+        }
         xml += "</w:tbl>"
         emitTable(xml)
     }

@@ -34,7 +34,19 @@ public struct OfficialDocument: Sendable, Equatable {
         case attachmentNote(String)
         /// The minutes' "出席：…" (label in 黑体, names aligned after the colon when they wrap).
         case attendance(label: String, names: String)
+        /// A horizontal bar chart drawn as a borderless table (label, count, shaded bar), so that
+        /// Word and LibreOffice show it alike without an image; the caption above it in 黑体.
+        case barChart(caption: String, bars: [Bar])
         case pageBreak
+    }
+
+    public struct Bar: Sendable, Equatable {
+        public var label: String
+        public var value: Int
+        public init(label: String, value: Int) {
+            self.label = label
+            self.value = value
+        }
     }
 
     /// An attachment (附件) set on its own page after the date, before the record.

@@ -6,7 +6,9 @@ import NIOConcurrencyHelpers
 final class XieshangServices: Sendable {
     let config: AppConfig
     let clock: any WallClock
-    let regulation: Regulation
+    /// The working method's Regulation as configured; `regulation` has the county practice applied.
+    let baseRegulation: Regulation
+    let practice: PracticeStore
     let calendar: CalendarStore
     let writeGate: AsyncMutex
     let loginThrottle: LoginThrottle
@@ -20,7 +22,8 @@ final class XieshangServices: Sendable {
     init(config: AppConfig, clock: any WallClock, regulation: Regulation, calendar: CalendarStore, isPostgres: Bool) {
         self.config = config
         self.clock = clock
-        self.regulation = regulation
+        self.baseRegulation = regulation
+        self.practice = PracticeStore(base: regulation)
         self.calendar = calendar
         self.writeGate = AsyncMutex()
         self.loginThrottle = LoginThrottle(policy: config.security, clock: clock)
@@ -32,6 +35,11 @@ final class XieshangServices: Sendable {
         self.people = PeopleDirectory(caching: !isPostgres)
         self.isPostgres = isPostgres
     }
+}
+
+extension XieshangServices {
+    /// The Regulation in force: the working method's numbers with the office's county practice.
+    var regulation: Regulation { baseRegulation.applying(practice.practice) }
 }
 
 extension Application {

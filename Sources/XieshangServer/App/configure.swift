@@ -94,6 +94,7 @@ public func prepare(_ app: Application) async throws {
         try await DemoCounty.loadIfEmpty(app: app)
     }
     try await app.xieshang.calendar.reload(from: app.db)
+    try await app.xieshang.practice.reload(from: app.db)
 }
 
 func routes(_ app: Application) throws {
@@ -106,6 +107,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: CalendarPages())
     try app.register(collection: CalendarAPI())
     try app.register(collection: RegulationRoutes())
+    try app.register(collection: PracticeRoutes())
+    try app.register(collection: AnnualReport())
     try app.register(collection: AuditRoutes())
     try app.register(collection: UserRoutes())
     try app.register(collection: PlanningPages())

@@ -1,7 +1,7 @@
 import Fluent
 
 /// Outcomes (一.6, 三(五)) and their follow-up items, each one domain value stored as JSON
-/// with the columns queries need; the office's points rules for participation records.
+/// with the columns queries need.
 struct M009_CreateOutcomes: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("outcomes")

@@ -14,5 +14,6 @@ enum Migrations {
         app.migrations.add(M007_CreateLiveMeetings())
         app.migrations.add(M008_CreateMaterials())
         app.migrations.add(M009_CreateOutcomes())
+        app.migrations.add(M010_CreateCountyPractice())
     }
 }

@@ -24,15 +24,22 @@ struct ParticipationRoutes: RouteCollection {
             throw Refusal(.conflict, code: "term_not_set", message: "请先在组织机构中设置本届政协的起止日期。")
         }
         let term = TermOfOffice(name: org.termName, start: start, end: end)
-        var sources: [ParticipationSource] = []
-        for m in try await SymposiumModel.query(on: req.db).sort(\.$date).all() {
+        let sources = try await Self.heldSymposia(on: req.db).map(\.source)
+        return Participation.record(personID: id, name: person.name, term: term, sources: sources, rules: req.xieshang.practice.practice.points)
+    }
+
+    /// What every held symposium recorded about participation, with its lead committee and topic.
+    static func heldSymposia(on db: any Database) async throws -> [(source: ParticipationSource, leadCommitteeID: Int, topicID: Int)] {
+        var held: [(source: ParticipationSource, leadCommitteeID: Int, topicID: Int)] = []
+        for m in try await SymposiumModel.query(on: db).sort(\.$date).all() {
             let l = try SymposiumStore.decode(m)
             guard l.symposium.heldOn != nil else { continue }
-            let speeches = try await LiveStore.load(l.id, on: req.db)?.0.speeches ?? []
-            let materials = try await MaterialStore.all(symposiumID: l.id, on: req.db).map(\.material)
-            sources.append(ParticipationSource(symposiumID: l.id, symposium: l.symposium, speeches: speeches, materials: materials))
+            let speeches = try await LiveStore.load(l.id, on: db)?.0.speeches ?? []
+            let materials = try await MaterialStore.all(symposiumID: l.id, on: db).map(\.material)
+            held.append((ParticipationSource(symposiumID: l.id, symposium: l.symposium, speeches: speeches, materials: materials),
+                         l.symposium.leadCommitteeID, l.symposium.topicID))
         }
-        return Participation.record(personID: id, name: person.name, term: term, sources: sources, rules: .standard)
+        return held
     }
 
     func api(req: Request) async throws -> Response {

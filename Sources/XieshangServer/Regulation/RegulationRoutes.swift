@@ -1,7 +1,8 @@
 import Vapor
 import XieshangCore
 
-/// The Regulation in force, read-only: every number of the working method with its clause.
+/// The Regulation in force: every number of the working method with its clause, read-only, and
+/// the county practice, which the office edits here (`PracticeRoutes`).
 struct RegulationRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(Paths.regulation.routePath, use: page)
@@ -20,14 +21,23 @@ struct RegulationRoutes: RouteCollection {
         let source: String
         let rows: [Row]
         let practice: [Row]
+        let points: [Row]
+        let canManage: Bool
+        let fields: [PracticeRoutes.Field]
+        let version: Int
+        let error: String?
+        let errorDetails: [String]
         let agenda: [Segment]
         let categories: [String]
         let forms: [String]
     }
 
-    func page(req: Request) async throws -> Response {
+    func page(req: Request) async throws -> Response { try await Self.render(req) }
+
+    static func render(_ req: Request, error: (any DomainError)? = nil, typed: [String: String]? = nil) async throws -> Response {
         try req.require(.viewRegulation)
         let r = req.xieshang.regulation
+        let points = req.xieshang.practice.practice.points
         let months = r.monthsMergedWithPlenary.map { "\($0)月" }.joined(separator: "、")
         let rows = [
             Row(clause: "一.5、二.3", rule: "举行周期", value: "每\(r.cadenceMonths)个月一次"),
@@ -57,9 +67,25 @@ struct RegulationRoutes: RouteCollection {
             Segment(order: i + 1, title: s.title, limit: s.minutesPerSpeech.map { "每人不超过\($0)分钟" } ?? "不限",
                     speakers: s.speakers.map { "\($0.chinese)人" } ?? "按实际", clause: s.clause)
         }
-        let body = Body(name: r.name, source: r.source, rows: rows, practice: practice, agenda: agenda,
+        let pointRows = [
+            Row(clause: "", rule: "每次受邀", value: "\(points.perInvitation)分"),
+            Row(clause: "", rule: "每次出席", value: "\(points.perAttendance)分"),
+            Row(clause: "", rule: "每次无故缺席", value: "\(points.perUnexcusedAbsence)分"),
+            Row(clause: "", rule: "每次发言", value: "\(points.perSpeech)分"),
+            Row(clause: "", rule: "每发言1分钟", value: "\(points.perMinuteSpoken)分"
+                + (points.maxMinutePointsPerSymposium.map { "（每次会议至多\($0)分）" } ?? "")),
+            Row(clause: "三(四).3", rule: "每篇预约发言稿", value: "\(points.perDraft)分"),
+        ]
+        let p = try req.principal
+        let body = Body(name: r.name, source: r.source, rows: rows, practice: practice, points: pointRows,
+                        canManage: p.may(.managePractice),
+                        fields: PracticeRoutes.fields(req.xieshang.practice.practice, typed: typed),
+                        version: req.xieshang.practice.version, error: error?.message, errorDetails: error?.details ?? [],
+                        agenda: agenda,
                         categories: r.attendeeCategories.map(\.chineseName), forms: r.outcomeForms.map(\.chineseName))
-        return try await req.renderPage("regulation", title: "工作规则", body: body)
+        let res = try await req.renderPage("regulation", title: "工作规则", body: body)
+        if let error { res.status = error.kind.status }
+        return res
     }
 }
 

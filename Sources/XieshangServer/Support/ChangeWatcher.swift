@@ -24,6 +24,7 @@ final class ChangeWatcher: LifecycleHandler, Sendable {
                     app.xieshang.people.invalidate()
                     app.xieshang.principals.invalidate()
                     try? await app.xieshang.calendar.reload(from: app.db)
+                    try? await app.xieshang.practice.reload(from: app.db)
                 }
             }
         }

@@ -142,6 +142,9 @@ private let table: [String: Audience] = [
     // Regulation
     "GET /regulation": .signedIn,
     "GET /api/v1/regulation": .signedIn,
+    "POST /regulation/practice": .only(staff),
+    "GET /api/v1/practice": .signedIn,
+    "PUT /api/v1/practice": .only(staff),
 
     // Audit log
     "GET /audit": .only(staff),
@@ -326,6 +329,8 @@ private let table: [String: Audience] = [
     "GET /api/v1/outcomes": .signedIn,
     // The quarterly and yearly summary of outcomes (三(五)): the CPPCC side and county leaders.
     "GET /summaries/:period": .only(viewers),
+    "GET /summaries/:period/report.docx": .only(viewers),
+    "GET /reports/:year/annual.docx": .only(viewers),
     "GET /api/v1/summaries/:period": .only(viewers),
     // A member's participation record (委员履职档案): the CPPCC side and county leaders, or the person.
     "GET /people/:id/participation": .only(viewers),
