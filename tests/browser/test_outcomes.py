@@ -25,6 +25,10 @@ outcome's page and on the department's and the lead committee's 工作台; the 2
 handling rated, two items, one implemented, one overdue) in figures and SVG charts; and the topic's traceability
 page (`/plans/2026/topics/:topic/trace`) shows every link from the plan to the items.
 
+Last, the outcome and trace pages are read on a phone; a draft 参阅件 refuses follow-up items
+(they are for departments, a draft is the CPPCC's own), and once the clock passes the due day
+its countdown reads "已逾期N个工作日" in red, never with a minus sign.
+
 The tests run in file order and build on each other through `O`; each milestone is saved as
 tests/artifacts/outcomes-NN-*.png.
 """
@@ -41,12 +45,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from harness import DemoServer
-from live_setup import TOPIC, advance_clock, ok, prepare_live_symposium, write_clock
+from live_setup import TOPIC, advance_clock, api_session, ok, prepare_live_symposium, write_clock
 from ui import click_and_wait, save_png, wait
 
 # The server's "now" in the browser part (Beijing time 09:00).
 DAY_AFTER = "2026-12-18T01:00:00Z"          # Friday, the day after the symposium
 AFTER_SECOND_DUE = "2026-12-29T01:00:00Z"   # Tuesday, the day after the second item's due day
+AFTER_OUTCOME_DUE = "2027-01-05T01:00:00Z"  # Tuesday, after the outcomes' due day (2026-12-31)
 OUTCOME_DUE_TEXT = "2026年12月31日"          # 10 working days after Thursday 2026-12-17
 
 BUREAU = "县农业农村局"                      # the demo user `department` (姜茂林)
@@ -74,6 +79,12 @@ ITEM_DONE_NOTE = "检测中心已建成并通过计量认证，投入使用。"
 ITEM_LATE = "出台茶园生态保护补助办法"            # 县农业农村局, due 2026-12-28, overdue
 ITEM_LATE_DUE = "2026-12-28"
 ITEM_LATE_NOTE = "补助办法已形成初稿，正在征求意见。"
+BRIEF = "关于安化黑茶品牌建设情况的参阅件"          # left a draft, to be overdue
+
+# The palette of app.css: overdue in the 工作台's red, reminders in the warnings' amber.
+RED = "rgb(179, 38, 30)"
+RED_ROW = "rgb(253, 236, 234)"
+AMBER = "rgb(154, 103, 0)"
 
 O: dict = {}
 
@@ -225,6 +236,15 @@ def shot(driver, name: str) -> None:
     save_png(driver, f"outcomes-{name}")
 
 
+def style(driver, element, prop: str) -> str:
+    return driver.execute_script("return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", element, prop)
+
+
+def status_options(driver, title: str) -> list[tuple[str, bool]]:
+    """(label, selected) of the status choice in an item's row."""
+    return [(o.text, o.is_selected()) for o in Select(item_form(driver, title, "status").find_element(By.NAME, "status")).options]
+
+
 # ---------------------------------------------------------------- 1. the draft and the countdown (三(五))
 
 def test_office_sees_the_countdown_and_drafts_a_proposal(driver, login, server):
@@ -296,6 +316,12 @@ def test_office_links_the_proposal_and_sends_it_into_handling(driver, login, ser
     O["handling"] = int(handling.get_attribute("id").removeprefix("handling-"))
     assert f"{BUREAU}：已交办，待接收" in handling.text, handling.text
     assert f"第{O['speech_no']}号" in text_of(driver, "section.card:has(#outcome-body)"), "the linked speech is not shown"
+    # …and the material and the research it draws on, each a link to its page.
+    material = driver.find_element(By.CSS_SELECTOR, "#linked-materials a")
+    assert KEYNOTE_TITLE in material.text and re.search(rf"/symposia/{O['sid']}/materials/\d+$",
+                                                        material.get_attribute("href")), material.get_attribute("href")
+    research = driver.find_element(By.CSS_SELECTOR, "#linked-research a")
+    assert RESEARCH_TITLE in research.text and research.get_attribute("href").endswith(f"/symposia/{O['sid']}/research")
     shot(driver, "03-proposal-sent")
     O["proposal_sent"] = True
 
@@ -344,6 +370,8 @@ def test_office_sends_a_recommendation_only_with_its_document_number(driver, log
     assert "提案" in rows[PROPOSAL] and "已报送" in rows[PROPOSAL] and f"{BUREAU}：已交办，待接收" in rows[PROPOSAL]
     assert RECOMMENDATION_NUMBER in rows[RECOMMENDATION] and "已报送" in rows[RECOMMENDATION]
     assert "剩" not in " ".join(rows.values()), "a sent outcome still counts down"
+    trace = driver.find_element(By.CSS_SELECTOR, "#trace-link")
+    assert trace.text == "全过程" and trace.get_attribute("href").endswith(f"/plans/2026/topics/{O['topic']}/trace")
     shot(driver, "05-symposium-outcomes")
     O["recommendation_sent"] = True
 
@@ -379,14 +407,14 @@ def test_the_department_signs_accepts_and_replies(driver, login, server):
     assert not driver.find_elements(By.CSS_SELECTOR, "form#acknowledge-outcome")
 
     hid = O["handling"]
-    submit(driver, handling_form(driver, hid, "accept"), "已办理")
+    submit(driver, handling_form(driver, hid, "accept"), "已接收办理。")
     assert f"{BUREAU}：办理中" in text_of(driver, f"#handling-{hid}")
     form = driver.find_element(By.CSS_SELECTOR, "form#reply-form")
     form.find_element(By.ID, "reply-document").send_keys(REPLY_DOCUMENT)
     fill(driver, form.find_element(By.ID, "reply-text"), REPLY_TEXT)
     Select(form.find_element(By.ID, "reply-result")).select_by_visible_text(REPLY_RESULT)
     shot(driver, "07-reply-form")
-    submit(driver, form, "已办理")
+    submit(driver, form, "已答复。")
     handling = text_of(driver, f"#handling-{hid}")
     assert f"{BUREAU}：已答复，待测评" in handling and REPLY_RESULT in handling, handling
     assert REPLY_DOCUMENT in handling and REPLY_TEXT in handling, handling
@@ -405,9 +433,12 @@ def test_lead_committee_rates_the_reply(driver, login, server):
     form = driver.find_element(By.CSS_SELECTOR, "form#rate-form")
     Select(form.find_element(By.NAME, "satisfaction")).select_by_visible_text(RATING)
     form.find_element(By.NAME, "comments").send_keys(RATING_COMMENTS)
-    submit(driver, form, "已办理")
+    submit(driver, form, "已测评。")
     handling = text_of(driver, f"#handling-{O['handling']}")
     assert f"{BUREAU}：已测评" in handling and f"第1轮测评：{RATING}" in handling and RATING_COMMENTS in handling, handling
+    # Re-handling follows an unsatisfied rating only.
+    assert not driver.find_elements(By.CSS_SELECTOR, f"#handling-{O['handling']} form input[name=action][value=rehandle]"), \
+        "re-handling is offered after a satisfied rating"
     shot(driver, "09-rated")
     O["rated"] = True
 
@@ -433,6 +464,9 @@ def test_lead_committee_tracks_two_items_and_one_is_implemented(driver, login, s
     assert BUREAU in late.text and "2026年12月28日" in late.text and "未开始" in late.text, late.text
     # The reminder: 7 calendar days ahead (Regulation.handling.reminderDaysBefore).
     assert "即将到期" in done.text and "即将到期" not in late.text, (done.text, late.text)
+    assert style(driver, done.find_element(By.CSS_SELECTOR, ".reminder"), "color") == AMBER
+    # The status starts at the current one and offers only the allowed moves.
+    assert status_options(driver, ITEM_DONE) == [("未开始（当前）", True), ("推进中", False), ("已落实", False), ("不再落实", False)]
 
     form = item_form(driver, ITEM_DONE, "notes")
     form.find_element(By.NAME, "text").send_keys(ITEM_DONE_NOTE)
@@ -442,7 +476,8 @@ def test_lead_committee_tracks_two_items_and_one_is_implemented(driver, login, s
     Select(form.find_element(By.NAME, "status")).select_by_visible_text("已落实")
     submit(driver, form, "已更新落实事项状态")
     done = item_row(driver, ITEM_DONE)
-    assert "已落实" in done.text and f"2026-12-18 {ITEM_DONE_NOTE}" in done.text, done.text
+    assert "已落实" in done.text and f"2026年12月18日 {ITEM_DONE_NOTE}" in done.text, done.text
+    assert status_options(driver, ITEM_DONE) == [("已落实（当前）", True), ("推进中", False)]
     assert "即将到期" not in done.text and "overdue" not in (done.get_attribute("class") or "")
     shot(driver, "10-items")
     O["items"] = True
@@ -452,6 +487,8 @@ def test_lead_committee_tracks_two_items_and_one_is_implemented(driver, login, s
     # Ten days ahead, the item is not yet among the department's 待办 (reminders start 7 days ahead).
     assert todo_line(driver, ITEM_LATE) is None, [li.text for li in todo_lines(driver)]
     open_page(driver, outcome_url(server, "proposal"), "#items-table")
+    assert not item_row(driver, ITEM_DONE).find_elements(By.CSS_SELECTOR, "form"), \
+        "the department may note progress on another department's item"
     form = item_form(driver, ITEM_LATE, "notes")
     form.find_element(By.NAME, "text").send_keys(ITEM_LATE_NOTE)
     submit(driver, form, "已记录进展情况")
@@ -473,6 +510,8 @@ def test_the_open_item_is_overdue_after_its_due_day(driver, login, server, clock
     click_and_wait(driver, line.find_element(By.TAG_NAME, "a"))
     late, done = item_row(driver, ITEM_LATE), item_row(driver, ITEM_DONE)
     assert "overdue" in late.get_attribute("class") and "已逾期" in late.text, late.text
+    assert style(driver, late.find_element(By.TAG_NAME, "td"), "background-color") == RED_ROW
+    assert style(driver, late.find_element(By.CSS_SELECTOR, ".overdue-flag"), "color") == RED
     assert "overdue" not in (done.get_attribute("class") or "") and "已逾期" not in done.text, done.text
     assert "已落实" in done.text
     shot(driver, "12-item-overdue")
@@ -503,9 +542,13 @@ def bars(driver, chart: str) -> dict[str, tuple[int, float]]:
 def test_quarterly_summary_counts_what_happened(driver, login, server):
     require("overdue", "recommendation_sent")
     sign_in(driver, login, server, "office")
-    open_page(driver, f"{server}/summaries/2026-Q4", "#summary-numbers")
+    # The navigation's 成果汇总 opens the current quarter's (the server's clock: 2026-12-29).
+    entry = driver.find_element(By.XPATH, "//nav[@id='main-nav']//a[normalize-space()='成果汇总']")
+    assert entry.get_attribute("href").endswith("/summaries/2026-Q4"), entry.get_attribute("href")
+    click_and_wait(driver, entry)
+    wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, "#summary-numbers"))
     assert text_of(driver, "h1") == "2026年第四季度协商成果汇总", text_of(driver, "h1")
-    assert "2026-10-01 至 2026-12-31，截至 2026-12-29" in driver.find_element(By.TAG_NAME, "main").text
+    assert "2026年10月1日至2026年12月31日，统计截至2026年12月29日" in driver.find_element(By.TAG_NAME, "main").text
     numbers = text_of(driver, "#summary-numbers")
     assert text_of(driver, "#sum-outcomes") == "2", numbers
     assert text_of(driver, "#sum-sending") == "100%" and "按时2、逾期0、未到期0" in numbers, numbers
@@ -527,7 +570,12 @@ def test_quarterly_summary_counts_what_happened(driver, login, server):
 def test_trace_shows_every_link_of_the_topic(driver, login, server):
     require("overdue", "recommendation_sent")
     sign_in(driver, login, server, "committee")
-    open_page(driver, f"{server}/plans/2026/topics/{O['topic']}/trace", "#trace")
+    # From the annual plan: the topic's row links its whole chain.
+    open_page(driver, f"{server}/plans/2026", "#topics-table")
+    row = driver.find_element(By.CSS_SELECTOR, f"#topics-table tr[data-topic-id='{O['topic']}']")
+    assert TOPIC in row.text
+    click_and_wait(driver, row.find_element(By.LINK_TEXT, "全过程"))
+    assert driver.current_url.endswith(f"/plans/2026/topics/{O['topic']}/trace"), driver.current_url
     assert text_of(driver, "h1") == f"全程追溯：{TOPIC}", text_of(driver, "h1")
 
     def links(part: str) -> dict[str, str]:
@@ -542,7 +590,8 @@ def test_trace_shows_every_link_of_the_topic(driver, login, server):
     speeches = text_of(driver, "#trace-speeches")
     for name in O["speakers"]:
         assert name in speeches, (name, speeches)
-    assert BOOKED_SUBJECT in speeches and re.search(r"第\d+号　.+　预约发言：" + BOOKED_SUBJECT + r"　4\d\d秒", speeches), speeches
+    assert BOOKED_SUBJECT in speeches and re.search(r"第\d+号　.+　预约发言：" + BOOKED_SUBJECT + r"　7分(钟|\d+秒)$", speeches, re.M), speeches
+    assert not re.search(r"\d{3,}秒", speeches), "a length in seconds alone"
 
     outcomes = links("outcomes")
     assert outcomes.get(f"提案：{PROPOSAL}") == f"/outcomes/{O['proposal']}", outcomes
@@ -550,11 +599,11 @@ def test_trace_shows_every_link_of_the_topic(driver, login, server):
     assert outcomes.get(f"{BUREAU}第1轮答复") == f"/outcomes/{O['proposal']}#handling-{O['handling']}", outcomes
     assert outcomes.get(ITEM_DONE) == outcomes.get(ITEM_LATE) == f"/outcomes/{O['proposal']}#items", outcomes
     text = text_of(driver, "#trace-outcomes")
-    assert RECOMMENDATION_NUMBER in text and "已报送（2026-12-18报送）" in text, text
+    assert RECOMMENDATION_NUMBER in text and "已报送（2026年12月18日报送）" in text, text
     assert f"{REPLY_RESULT}　{REPLY_DOCUMENT}　测评：{RATING}" in text, text
     done = next(li.text for li in driver.find_elements(By.CSS_SELECTOR, "#trace-outcomes li li") if ITEM_DONE in li.text)
     late = next(li.text for li in driver.find_elements(By.CSS_SELECTOR, "#trace-outcomes li li") if ITEM_LATE in li.text)
-    assert MARKET_BUREAU in done and "已落实（2026-12-18落实）" in done and ITEM_DONE_NOTE in done, done
+    assert MARKET_BUREAU in done and "已落实（2026年12月18日落实）" in done and ITEM_DONE_NOTE in done, done
     assert BUREAU in late and "已逾期" in late and ITEM_LATE_NOTE in late, late
     assert text_of(driver, "#trace-results") == (
         "成效\n协商成果2件（已报送2件），部门答复1次（满意或基本满意1次），落实事项2项（已落实1项，逾期1项）。"), \
@@ -564,3 +613,67 @@ def test_trace_shows_every_link_of_the_topic(driver, login, server):
     driver.find_element(By.LINK_TEXT, f"{BUREAU}第1轮答复").click()
     wait(driver).until(lambda d: d.current_url.endswith(f"#handling-{O['handling']}"))
     assert REPLY_TEXT in text_of(driver, f"#handling-{O['handling']}")
+    O["traced"] = True
+
+
+# ---------------------------------------------------------------- 5. on a phone; a draft's limits
+
+def fits_the_width(driver) -> bool:
+    """Nothing but a table's own scroller is wider than the screen."""
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1;")
+
+
+def test_outcome_and_trace_pages_read_on_a_phone(phone_driver, login, server):
+    require("traced")
+    sign_in(phone_driver, login, server, "committee")
+    open_page(phone_driver, outcome_url(server, "proposal"), "#items-table")
+    late = item_row(phone_driver, ITEM_LATE)
+    assert "overdue" in late.get_attribute("class") and style(phone_driver, late.find_element(By.TAG_NAME, "td"),
+                                                               "background-color") == RED_ROW
+    assert fits_the_width(phone_driver), "the outcome page is wider than the phone"
+    shot(phone_driver, "16-phone-outcome")
+    open_page(phone_driver, f"{server}/plans/2026/topics/{O['topic']}/trace", "#trace")
+    assert fits_the_width(phone_driver), "the trace page is wider than the phone"
+    shot(phone_driver, "17-phone-trace")
+
+
+def test_a_draft_takes_no_items_and_counts_down_without_a_minus_sign(driver, login, server, clock_path):
+    require("traced")
+    sign_in(driver, login, server, "office")
+    open_page(driver, f"{server}/symposia/{O['sid']}/outcomes", "form#create-outcome")
+    form = driver.find_element(By.CSS_SELECTOR, "form#create-outcome")
+    Select(form.find_element(By.ID, "outcome-form")).select_by_visible_text("政协参阅件")
+    form.find_element(By.ID, "outcome-title").send_keys(BRIEF)
+    submit(driver, form, "已建立协商成果草稿")
+    brief = int(re.search(r"/outcomes/(\d+)$", driver.current_url).group(1))
+    assert text_of(driver, "#outcome-countdown") == "剩2个工作日", text_of(driver, "#outcome-countdown")
+
+    # The lead committee sees the draft but is offered no follow-up item; the API refuses one.
+    sign_in(driver, login, server, "committee")
+    open_page(driver, f"{server}/outcomes/{brief}", "#items")
+    assert not driver.find_elements(By.CSS_SELECTOR, "form#add-item")
+    assert "报送后" in text_of(driver, "#items-after-sending")
+    committee = api_session(server, "committee")
+    departments = {d["name"]: d["id"] for d in ok(committee.get(f"{server}/api/v1/departments", timeout=15))}
+    r = committee.post(f"{server}/api/v1/outcomes/{brief}/items", timeout=15,
+                       json={"title": "建立品牌保护名录", "ownerDepartmentID": departments[BUREAU], "due": "2027-03-31"})
+    assert r.status_code == 409 and r.json()["error"]["code"] == "follow_up_outcome_not_sent", (r.status_code, r.text)
+    assert "协商成果尚未报送" in r.json()["error"]["message"]
+    # The department does not know of the draft.
+    department = api_session(server, "department")
+    assert department.get(f"{server}/api/v1/outcomes/{brief}", timeout=15).status_code == 404
+
+    # Past the due day: "已逾期N个工作日" in red, on the outcome and on the symposium's tab.
+    write_clock(clock_path, AFTER_OUTCOME_DUE)
+    sign_in(driver, login, server, "committee")   # the session has expired in the week that passed
+    open_page(driver, f"{server}/outcomes/{brief}", "#outcome-countdown")
+    countdown = driver.find_element(By.CSS_SELECTOR, "#outcome-countdown")
+    assert re.fullmatch(r"已逾期[1-9]\d*个工作日", countdown.text), countdown.text
+    assert style(driver, countdown, "color") == RED
+    shot(driver, "18-draft-overdue")
+    open_page(driver, f"{server}/symposia/{O['sid']}/outcomes", "#outcomes-table")
+    row = next(tr for tr in driver.find_elements(By.CSS_SELECTOR, "#outcomes-table tbody tr") if BRIEF in tr.text)
+    assert "overdue" in row.get_attribute("class") and re.search(r"已逾期[1-9]\d*个工作日", row.text), row.text
+    assert "-" not in row.find_elements(By.TAG_NAME, "td")[4].text, row.text
+    assert style(driver, row.find_element(By.TAG_NAME, "td"), "background-color") == RED_ROW
+    shot(driver, "19-symposium-outcomes-overdue")

@@ -43,6 +43,12 @@ public struct Deadline: Sendable, Equatable, Codable {
         return -max(1, count(after: due, through: today, calendar: calendar, provisional: &provisional))
     }
 
+    /// The countdown as every page and the dashboard word it, from `workingDaysLeft`:
+    /// "剩3个工作日", "今天到期", "已逾期2个工作日" — never a minus sign in front of a reader.
+    public static func countdownText(workingDaysLeft left: Int) -> String {
+        left < 0 ? "已逾期\(-left)个工作日" : left == 0 ? "今天到期" : "剩\(left)个工作日"
+    }
+
     static func count(after start: Day, through end: Day, calendar: WorkingCalendar, provisional: inout Bool) -> Int {
         guard start < end else { return 0 }
         var n = 0

@@ -30,6 +30,9 @@ public struct FollowUpItem: Sendable, Equatable, Codable, Identifiable {
             case .implemented, .dropped: [.inProgress]
             }
         }
+
+        /// `next` in the order the statuses are listed, for a choice offered to the reader.
+        public var nextInOrder: [Status] { Self.allCases.filter(next.contains) }
     }
 
     public struct ProgressNote: Sendable, Equatable, Codable {
@@ -73,6 +76,9 @@ public struct FollowUpItem: Sendable, Equatable, Codable, Identifiable {
     public private(set) var dueChanges: [DueChange]
     public private(set) var createdBy: String
     public private(set) var createdAt: Date
+    /// The last day a reminder was mailed to the owner department (nil: never; items stored
+    /// before reminders were mailed read as never reminded).
+    public private(set) var lastRemindedOn: Day?
 
     public init(id: Int = 0, outcomeID: Int, title: String, ownerDepartmentID: Int, due: Day, by actor: String, at: Date) throws {
         self.id = id
@@ -104,6 +110,19 @@ public struct FollowUpItem: Sendable, Equatable, Codable, Identifiable {
     /// Not done, not yet overdue, and due within `Regulation.handling.reminderDaysBefore` calendar days.
     public func needsReminder(today: Day, regulation: Regulation) -> Bool {
         !status.isDone && today <= due && due.ordinal - today.ordinal <= regulation.handling.reminderDaysBefore
+    }
+
+    /// A reminder mail is due (三(五) "对需要落实事项进行跟踪"): the item is near its due day or
+    /// overdue, and no reminder went out in the last `reminderRepeatDays` days — so an owner
+    /// hears once when the window opens and again every interval until it is done.
+    public func needsReminderMail(today: Day, regulation: Regulation) -> Bool {
+        guard needsReminder(today: today, regulation: regulation) || isOverdue(today: today) else { return false }
+        guard let last = lastRemindedOn else { return true }
+        return today.ordinal - last.ordinal >= max(1, regulation.handling.reminderRepeatDays)
+    }
+
+    public mutating func recordReminder(on day: Day) {
+        lastRemindedOn = day
     }
 
     /// Calendar days until the due day (0 on it, negative once past).

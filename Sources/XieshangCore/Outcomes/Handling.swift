@@ -151,6 +151,10 @@ public struct Handling: Sendable, Equatable, Codable, Identifiable {
         }
     }
 
+    /// Whether `action` may be taken now, so that a page offers only the steps the domain
+    /// would accept (a re-handling also needs the last rating to be unsatisfied).
+    public func allows(_ action: Action) -> Bool { (try? check(action)) != nil }
+
     // MARK: steps
 
     /// The department accepts the outcome for handling; the reply falls due.
@@ -202,8 +206,7 @@ public struct Handling: Sendable, Equatable, Codable, Identifiable {
     /// back to accepted, with a new reply due.
     public mutating func rehandle(reason: String = "", by actor: String, at: Date, calendar: WorkingCalendar,
                                   regulation: Regulation) throws {
-        guard state == .rated else { throw OutcomeError.handlingOutOfOrder(state, .rehandle) }
-        guard rating?.satisfaction == .unsatisfied else { throw OutcomeError.rehandleNeedsUnsatisfied }
+        try check(.rehandle)
         let why = try Self.checkedNote(reason)
         try take(.rehandle, by: actor, at: at, note: why.isEmpty ? (rating?.comments ?? "") : why,
                  next: Deadline(regulation.handling.replyWorkingDays, after: Day(at), calendar: calendar))
@@ -218,8 +221,13 @@ public struct Handling: Sendable, Equatable, Codable, Identifiable {
         }
     }
 
-    private mutating func take(_ action: Action, by actor: String, at: Date, note: String, next: Deadline?) throws {
+    private func check(_ action: Action) throws {
         guard action.from.contains(state) else { throw OutcomeError.handlingOutOfOrder(state, action) }
+        if action == .rehandle, rating?.satisfaction != .unsatisfied { throw OutcomeError.rehandleNeedsUnsatisfied }
+    }
+
+    private mutating func take(_ action: Action, by actor: String, at: Date, note: String, next: Deadline?) throws {
+        try check(action)
         if let last = steps.last, at < last.at { throw OutcomeError.timeBeforeLastStep }
         steps.append(Step(action: action, state: action.to, actor: actor, at: at, note: note, due: due, next: next))
         state = action.to

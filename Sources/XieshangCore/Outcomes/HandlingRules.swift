@@ -12,14 +12,17 @@ public struct HandlingRules: Sendable, Equatable, Codable {
     public var rateWorkingDays: Int
     /// Follow-up items are flagged for a reminder this many calendar days before they fall due.
     public var reminderDaysBefore: Int
+    /// A reminder mail about an item not yet done is repeated after this many calendar days.
+    public var reminderRepeatDays: Int
 
     public init(acknowledgeWorkingDays: Int, acceptWorkingDays: Int, replyWorkingDays: Int, rateWorkingDays: Int,
-                reminderDaysBefore: Int) {
+                reminderDaysBefore: Int, reminderRepeatDays: Int = 7) {
         self.acknowledgeWorkingDays = acknowledgeWorkingDays
         self.acceptWorkingDays = acceptWorkingDays
         self.replyWorkingDays = replyWorkingDays
         self.rateWorkingDays = rateWorkingDays
         self.reminderDaysBefore = reminderDaysBefore
+        self.reminderRepeatDays = reminderRepeatDays
     }
 
     /// The county practice's values.
@@ -35,6 +38,7 @@ public struct HandlingRules: Sendable, Equatable, Codable {
             p.append("\(what)须在0到\(limit)个工作日之间。")
         }
         if !(0...366).contains(reminderDaysBefore) { p.append("落实事项提前提醒天数须在0到366天之间。") }
+        if !(1...366).contains(reminderRepeatDays) { p.append("落实事项重复提醒间隔须在1到366天之间。") }
         return p
     }
 
@@ -44,7 +48,7 @@ public struct HandlingRules: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case acknowledgeWorkingDays, acceptWorkingDays, replyWorkingDays, rateWorkingDays, reminderDaysBefore
+        case acknowledgeWorkingDays, acceptWorkingDays, replyWorkingDays, rateWorkingDays, reminderDaysBefore, reminderRepeatDays
     }
 
     /// A field missing from stored JSON takes the county practice's value.
@@ -56,7 +60,8 @@ public struct HandlingRules: Sendable, Equatable, Codable {
             acceptWorkingDays: try c.decodeIfPresent(Int.self, forKey: .acceptWorkingDays) ?? d.acceptWorkingDays,
             replyWorkingDays: try c.decodeIfPresent(Int.self, forKey: .replyWorkingDays) ?? d.replyWorkingDays,
             rateWorkingDays: try c.decodeIfPresent(Int.self, forKey: .rateWorkingDays) ?? d.rateWorkingDays,
-            reminderDaysBefore: try c.decodeIfPresent(Int.self, forKey: .reminderDaysBefore) ?? d.reminderDaysBefore
+            reminderDaysBefore: try c.decodeIfPresent(Int.self, forKey: .reminderDaysBefore) ?? d.reminderDaysBefore,
+            reminderRepeatDays: try c.decodeIfPresent(Int.self, forKey: .reminderRepeatDays) ?? d.reminderRepeatDays
         )
     }
 }

@@ -91,6 +91,11 @@ public struct Outcome: Sendable, Equatable, Codable, Identifiable {
         state == .sent ? nil : Deadline.workingDaysLeft(today: today, until: due.day, calendar: calendar)
     }
 
+    /// `daysLeft` in words (`Deadline.countdownText`); nil once sent.
+    public func countdownText(today: Day, calendar: WorkingCalendar) -> String? {
+        daysLeft(today: today, calendar: calendar).map { Deadline.countdownText(workingDaysLeft: $0) }
+    }
+
     /// Counts every deadline again with `calendar` (after the office loads a year or a local
     /// day off); the rules they were counted with stay.
     public mutating func recountDeadlines(calendar: WorkingCalendar) {
@@ -258,6 +263,18 @@ public struct Outcome: Sendable, Equatable, Codable, Identifiable {
         var h = handlings[i]
         try change(&h)
         handlings[i] = h
+    }
+
+    // MARK: follow-up items (三(五) "对需要落实事项进行跟踪")
+
+    /// A follow-up item is owed by a department, and a draft is the CPPCC's own, not yet
+    /// anything a department has received: only a sent outcome takes follow-up items.
+    public var acceptsFollowUpItems: Bool { state == .sent }
+
+    /// Refuses a follow-up item on a draft. Sending cannot be undone, so a check made before
+    /// storing the item stays true while it is stored.
+    public func checkAcceptsFollowUpItems() throws {
+        guard acceptsFollowUpItems else { throw OutcomeError.itemNeedsSentOutcome }
     }
 
     // MARK: checks

@@ -21,6 +21,7 @@ public enum OutcomeError: DomainError, Equatable {
     case unsatisfiedNeedsComments
     case rehandleNeedsUnsatisfied
     case itemTitleRequired
+    case itemNeedsSentOutcome
     case itemDone(FollowUpItem.Status)
     case itemOutOfOrder(FollowUpItem.Status, FollowUpItem.Status)
     case dropNeedsReason
@@ -52,6 +53,7 @@ public enum OutcomeError: DomainError, Equatable {
         case .unsatisfiedNeedsComments: "handling_unsatisfied_comments_required"
         case .rehandleNeedsUnsatisfied: "handling_rehandle_needs_unsatisfied"
         case .itemTitleRequired: "follow_up_title_required"
+        case .itemNeedsSentOutcome: "follow_up_outcome_not_sent"
         case .itemDone: "follow_up_done"
         case .itemOutOfOrder: "follow_up_status_out_of_order"
         case .dropNeedsReason: "follow_up_drop_reason_required"
@@ -85,6 +87,7 @@ public enum OutcomeError: DomainError, Equatable {
         case .unsatisfiedNeedsComments: "测评为“不满意”时须写明意见。"
         case .rehandleNeedsUnsatisfied: "只有测评为“不满意”的答复才能要求重新办理。"
         case .itemTitleRequired: "请填写落实事项。"
+        case .itemNeedsSentOutcome: "协商成果尚未报送，不能添加落实事项：草稿仅供县政协内部起草，报送后再交由有关部门落实。"
         case .itemDone(let s): "落实事项已“\(s.chineseName)”，不能再修改；如需继续跟踪，请先恢复跟踪。"
         case .itemOutOfOrder(let from, let to): "落实事项当前为“\(from.chineseName)”，不能改为“\(to.chineseName)”。"
         case .dropNeedsReason: "改为“不再落实”须写明理由。"
@@ -99,7 +102,7 @@ public enum OutcomeError: DomainError, Equatable {
     public var kind: DomainErrorKind {
         switch self {
         case .alreadySent, .notSent, .alreadyAcknowledged, .alreadyHandling, .handlingOutOfOrder,
-             .rehandleNeedsUnsatisfied, .itemDone, .itemOutOfOrder:
+             .rehandleNeedsUnsatisfied, .itemDone, .itemOutOfOrder, .itemNeedsSentOutcome:
             .conflict
         case .notRecipient: .forbidden
         case .handlingNotFound: .notFound

@@ -166,3 +166,9 @@ public struct OutcomeSummary: Sendable, Equatable, Codable {
         }
     }
 }
+
+extension Principal {
+    /// Who reads the summaries: the CPPCC side compiles them and county leaders receive the
+    /// outcomes they count; departments, members and experts see only their own part.
+    public var maySeeOutcomeSummaries: Bool { isCPPCCSide || has(.leader) }
+}

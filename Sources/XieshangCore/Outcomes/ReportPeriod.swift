@@ -30,6 +30,9 @@ public enum ReportPeriod: Sendable, Hashable {
         }
     }
 
+    /// The quarter `day` falls in.
+    public static func quarter(containing day: Day) -> ReportPeriod { .quarter(day.year, (day.month - 1) / 3 + 1) }
+
     public func contains(_ day: Day) -> Bool { days?.contains(day) ?? false }
 
     /// "2026年第四季度", "2026年度".

@@ -48,7 +48,8 @@ extension HandlingRules {
         acceptWorkingDays: 5,        // a department accepts an assigned outcome, or returns it to the office, within 5 working days
         replyWorkingDays: 40,        // the department replies within 40 working days of accepting (about two months)
         rateWorkingDays: 10,         // the lead committee rates the reply (满意度测评) within 10 working days of receiving it
-        reminderDaysBefore: 7        // follow-up items are flagged for reminder 7 calendar days before they fall due
+        reminderDaysBefore: 7,       // follow-up items are flagged for reminder 7 calendar days before they fall due
+        reminderRepeatDays: 7        // and the reminder mail is repeated weekly until they are done
     )
 }
 

@@ -83,6 +83,15 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     if case .sqliteFile = config.database {
         // WAL lets readers proceed while a write commits; set once, it persists in the file.
         try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process
+        // loses nothing committed, a power cut at worst the last commits, and the file is never
+        // corrupted (sqlite.org/pragma.html#pragma_synchronous). Every commit's fsync was what
+        // limited the live meeting's writes. Per connection: one per event loop.
+        for loop in app.eventLoopGroup.makeIterator() {
+            if let db = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase {
+                try await db.raw("PRAGMA synchronous=NORMAL").run()
+            }
+        }
     }
 }
 
@@ -109,6 +118,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegulationRoutes())
     try app.register(collection: PracticeRoutes())
     try app.register(collection: AnnualReport())
+    try app.register(collection: ReminderRoutes())
     try app.register(collection: AuditRoutes())
     try app.register(collection: UserRoutes())
     try app.register(collection: PlanningPages())

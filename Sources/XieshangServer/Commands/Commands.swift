@@ -9,6 +9,7 @@ enum Commands {
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(DocumentSampleCommand(), as: "document-sample")
+        app.asyncCommands.use(RemindCommand(), as: "remind")
     }
 }
 

@@ -112,7 +112,9 @@ struct LiveRoutes: RouteCollection {
     }
 
     func request(req: Request) async throws -> Response {
-        let input = (try? req.content.decode(RequestInput.self)) ?? RequestInput(personID: nil)
+        // A phone posts nothing (it asks for its own person); a body that is sent must be valid.
+        let empty = (req.body.data?.readableBytes ?? 0) == 0
+        let input = empty ? RequestInput(personID: nil) : try SymposiumAPI.decode(RequestInput.self, req)
         return try await Self.addRequest(req, personID: input.personID)
     }
 

@@ -11,13 +11,18 @@ enum LiveStore {
         return e
     }()
 
+    private static let meetings = DecodeCache<LiveMeeting>()
+    private static let records = DecodeCache<MeetingRecord?>()
+
     static func load(_ symposiumID: Int, on db: any Database) async throws -> (LiveMeeting, LiveMeetingModel)? {
         guard let m = try await LiveMeetingModel.query(on: db).filter(\.$symposiumID == symposiumID).first() else { return nil }
-        return (try JSONDecoder().decode(LiveMeeting.self, from: Data(m.body.utf8)), m)
+        let body = m.body
+        return (try meetings.value(id: symposiumID, text: body) { try JSONDecoder().decode(LiveMeeting.self, from: Data(body.utf8)) }, m)
     }
 
     static func decodeRecord(_ m: LiveMeetingModel) -> MeetingRecord? {
-        m.record.flatMap { try? JSONDecoder().decode(MeetingRecord.self, from: Data($0.utf8)) }
+        guard let text = m.record else { return nil }
+        return records.value(id: m.symposiumID, text: text) { try? JSONDecoder().decode(MeetingRecord.self, from: Data(text.utf8)) }
     }
 
     /// The meeting before it starts: the agenda as planned, everyone attending.
@@ -54,9 +59,13 @@ enum LiveStore {
             var record = existing.flatMap { decodeRecord($0.1) }
             let detail = try transition(&live, &record, now)
             model.symposiumID = symposiumID
-            model.body = String(decoding: try encoder.encode(live), as: UTF8.self)
+            let body = String(decoding: try encoder.encode(live), as: UTF8.self)
+            model.body = body
+            meetings.remember(id: symposiumID, text: body, value: live)
             model.sequence = live.sequence
-            model.record = try record.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            let recordText = try record.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            if let recordText { records.remember(id: symposiumID, text: recordText, value: record) }
+            model.record = recordText
             try await model.save(on: db)
             if live.phase == .ended, let day = live.endedAt.map(Day.init) {
                 try await markHeld(symposiumID, on: day, db: db)

@@ -13,7 +13,7 @@ struct AnnualReport: RouteCollection {
 
     static func review(_ req: Request) async throws -> YearInReview {
         let p = try req.principal
-        guard p.isCPPCCSide || p.has(.leader) else { throw AccessError.forbidden }
+        guard p.maySeeOutcomeSummaries else { throw AccessError.forbidden }
         guard let year = req.parameters.get("year", as: Int.self), let days = ReportPeriod.year(year).days else {
             throw NotFound.of("年度")
         }

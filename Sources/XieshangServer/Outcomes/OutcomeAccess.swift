@@ -5,8 +5,9 @@ import XieshangCore
 /// caller who may not see the outcome gets 404 as if it did not exist, one who sees it but may
 /// not act gets 403, and only then is the input validated (400).
 ///
-/// - The CPPCC side and county leaders see every outcome; a department only those sent to it,
-///   assigned to it for handling, or with a follow-up item it owns; members and experts none.
+/// - The CPPCC side and county leaders see every outcome; a department only sent ones, and of
+///   those only the ones sent to it, assigned to it for handling, or with a follow-up item it
+///   owns (a draft is the CPPCC's own, whatever it holds); members and experts none.
 /// - The office drafts, sends and assigns (三(五) "办公室将…报送…送交").
 /// - A recipient acknowledges receipt: the county leader named, or the department's user.
 /// - The assigned department accepts, returns and replies; the lead committee rates the
@@ -25,7 +26,9 @@ enum OutcomeAccess {
         if p.isCPPCCSide || p.has(.leader) { return true }
         guard p.has(.department), let d = p.departmentID else { return false }
         let o = l.outcome
-        return (o.state == .sent && o.recipients.contains { $0.addressee.departmentID == d })
+        // Checked first, so that an item added to a draft before drafts refused items does not open it.
+        guard o.state == .sent else { return false }
+        return o.recipients.contains { $0.addressee.departmentID == d }
             || o.handlings.contains { $0.departmentID == d }
             || l.items.contains { $0.ownerDepartmentID == d }
     }

@@ -201,7 +201,8 @@ enum OutcomeActions {
     // MARK: follow-up items (三(五) "对需要落实事项进行跟踪")
 
     static func createItem(_ id: Int, _ input: ItemInput, on req: Request) async throws -> OutcomeStore.Loaded {
-        try await OutcomeAccess.require(.track, id, on: req)
+        let l = try await OutcomeAccess.require(.track, id, on: req)
+        try l.outcome.checkAcceptsFollowUpItems()
         guard let due = try day(input.due) else { throw OutcomeRefusal.badDay }
         return try await OutcomeStore.createItem(id, title: input.title, ownerDepartmentID: input.ownerDepartmentID, due: due,
                                                  on: req)

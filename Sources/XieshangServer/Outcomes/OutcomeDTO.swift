@@ -19,6 +19,8 @@ struct OutcomeDTO: Content {
         let handles: Bool
         let sentAt: Date?
         let acknowledgeDue: String?
+        /// `acknowledgeDue` in Chinese with the weekday, e.g. 2026年12月21日（星期一）.
+        let acknowledgeDueText: String?
         let acknowledgedAt: Date?
         let acknowledgedBy: String?
         let acknowledgementOverdue: Bool
@@ -61,6 +63,8 @@ struct OutcomeDTO: Content {
         let state: Handling.State
         let stateName: String
         let due: String?
+        /// `due` in Chinese with the weekday.
+        let dueText: String?
         let overdue: Bool
         let pendingStep: String?
         let round: Int
@@ -70,7 +74,14 @@ struct OutcomeDTO: Content {
         let ratings: [Rating]
     }
 
-    struct Note: Content { let date: String; let text: String; let actor: String; let at: Date }
+    struct Note: Content {
+        let date: String
+        /// `date` in Chinese, e.g. 2026年12月18日.
+        let dateText: String
+        let text: String
+        let actor: String
+        let at: Date
+    }
     struct StatusChange: Content {
         let from: FollowUpItem.Status; let to: FollowUpItem.Status; let reason: String; let actor: String; let at: Date
     }
@@ -115,6 +126,8 @@ struct OutcomeDTO: Content {
     let symposiumID: Int
     let topic: String
     let symposiumDay: String
+    /// `symposiumDay` in Chinese with the weekday.
+    let symposiumDayText: String
     let form: OutcomeForm
     let formName: String
     let title: String
@@ -127,6 +140,8 @@ struct OutcomeDTO: Content {
     let due: DeadlineDTO
     /// Working days left to send it (0 on the due day, negative once overdue); omitted once sent.
     let daysLeft: Int?
+    /// `daysLeft` in words, as the dashboard says it: 剩3个工作日, 今天到期, 已逾期2个工作日; omitted once sent.
+    let countdownText: String?
     let overdue: Bool
     let sendingProblems: [String]
     let draftedBy: String
@@ -173,7 +188,7 @@ struct OutcomeDTO: Content {
              statusName: i.status.chineseName, overdue: i.isOverdue(today: today),
              needsReminder: i.needsReminder(today: today, regulation: regulation), implementedOn: i.implementedOn?.iso,
              droppedReason: i.droppedReason,
-             notes: i.notes.map { Note(date: $0.date.iso, text: $0.text, actor: $0.actor, at: $0.at) },
+             notes: i.notes.map { Note(date: $0.date.iso, dateText: $0.date.chinese, text: $0.text, actor: $0.actor, at: $0.at) },
              changes: i.changes.map { StatusChange(from: $0.from, to: $0.to, reason: $0.reason, actor: $0.actor, at: $0.at) },
              createdBy: i.createdBy, createdAt: i.createdAt)
     }
@@ -184,12 +199,14 @@ struct OutcomeDTO: Content {
         let recipients = o.recipients.map { r in
             Recipient(kind: r.addressee.departmentID == nil ? "leader" : "department",
                       id: r.addressee.departmentID ?? r.addressee.personID ?? 0, name: names.name(r.addressee), handles: r.handles,
-                      sentAt: r.sentAt, acknowledgeDue: r.acknowledgeDue?.day.iso, acknowledgedAt: r.acknowledgedAt,
+                      sentAt: r.sentAt, acknowledgeDue: r.acknowledgeDue?.day.iso,
+                      acknowledgeDueText: r.acknowledgeDue.map { SymposiumDTO.dateText($0.day) }, acknowledgedAt: r.acknowledgedAt,
                       acknowledgedBy: r.acknowledgedBy, acknowledgementOverdue: r.isAcknowledgementOverdue(today: today))
         }
         let handlings = o.handlings.map { h in
             HandlingDTO(id: h.id, departmentID: h.departmentID, department: names.departments[h.departmentID] ?? "部门",
-                        state: h.state, stateName: h.state.chineseName, due: h.due?.day.iso, overdue: h.isOverdue(today: today),
+                        state: h.state, stateName: h.state.chineseName, due: h.due?.day.iso,
+                        dueText: h.due.map { SymposiumDTO.dateText($0.day) }, overdue: h.isOverdue(today: today),
                         pendingStep: h.pendingStep, round: h.round, returnReason: h.returnReason,
                         steps: h.steps.map { s in
                             Step(action: s.action, actionName: s.action.chineseName, state: s.state, actor: s.actor, at: s.at,
@@ -207,12 +224,14 @@ struct OutcomeDTO: Content {
         let office = p.may(.actForOffice)
         return OutcomeDTO(
             id: l.id, symposiumID: o.symposiumID, topic: names.topics[o.symposiumID] ?? "", symposiumDay: o.symposiumDay.iso,
+            symposiumDayText: SymposiumDTO.dateText(o.symposiumDay),
             form: o.form, formName: o.form.chineseName, title: o.title, body: o.body,
             links: Links(speechIDs: o.links.speechIDs, materialIDs: o.links.materialIDs, researchIDs: o.links.researchIDs),
             recipients: recipients, documentNumber: o.documentNumber?.text, state: o.state, stateName: o.state.chineseName,
             due: DeadlineDTO(day: o.due.day.iso, dayText: SymposiumDTO.dateText(o.due.day), workingDays: o.due.workingDays,
                              provisional: o.due.provisional),
-            daysLeft: o.daysLeft(today: today, calendar: calendar), overdue: o.isOverdue(today: today),
+            daysLeft: o.daysLeft(today: today, calendar: calendar), countdownText: o.countdownText(today: today, calendar: calendar),
+            overdue: o.isOverdue(today: today),
             sendingProblems: o.state == .drafting ? o.sendingProblems : [], draftedBy: o.draftedBy, draftedAt: o.draftedAt,
             sentBy: o.sentBy, sentAt: o.sentAt, sentOnTime: o.sentOnTime, handlings: handlings,
             items: l.items.map { item($0, names: names, today: today, regulation: regulation) }, version: l.version,

@@ -40,6 +40,18 @@ struct OutcomePages: RouteCollection {
         let held: Bool
         let due: OutcomeDTO.DeadlineDTO?
         let forms: [Option]
+        /// The topic's whole chain, from its suggestion to the follow-up items' results.
+        let traceHref: String
+        /// This quarter's and this year's summaries, for those who may read them; else empty.
+        let summaries: [SymposiumPages.TabLink]
+    }
+
+    /// The summaries of the quarter and the year `today` falls in.
+    static func summaryLinks(_ p: Principal, today: Day) -> [SymposiumPages.TabLink] {
+        guard p.maySeeOutcomeSummaries else { return [] }
+        return [ReportPeriod.quarter(containing: today), .year(today.year)].map {
+            SymposiumPages.TabLink(href: "/summaries/\($0.text)", label: "\($0.chineseName)汇总", current: false)
+        }
     }
 
     func list(req: Request) async throws -> Response { try await renderList(req) }
@@ -54,12 +66,15 @@ struct OutcomePages: RouteCollection {
             return OutcomeDTO.DeadlineDTO(day: d.day.iso, dayText: SymposiumDTO.dateText(d.day), workingDays: d.workingDays,
                                           provisional: d.provisional)
         }
+        let symposium = loaded.symposium
         let body = ListBody(s: dto, tabs: SymposiumPages.tabs(id, current: "outcomes"), error: error?.message,
                             errorDetails: error?.details ?? [], outcomes: outcomes,
                             canCreate: try req.principal.may(.actForOffice), held: loaded.symposium.heldOn != nil, due: due,
                             forms: req.xieshang.regulation.outcomeForms.map {
                                 Option(value: $0.rawValue, label: $0.chineseName, selected: false)
-                            })
+                            },
+                            traceHref: "/plans/\(symposium.year)/topics/\(symposium.topicID)/trace",
+                            summaries: Self.summaryLinks(try req.principal, today: Day(req.xieshang.clock.now())))
         return try await req.renderPage("symposium-outcomes", title: "\(dto.topic) · 协商成果", body: body)
             .with(status: error.map { $0.kind.status } ?? .ok)
     }
@@ -91,7 +106,15 @@ struct OutcomePages: RouteCollection {
         var research: [Option] = []
         var results: [Option] = []
         var satisfactions: [Option] = []
-        var statuses: [Option] = []
+    }
+
+    /// A link to what the outcome draws on, shown to a reader who may open it.
+    struct LinkedRef: Encodable { let label: String; let href: String }
+
+    struct Linked: Encodable {
+        var speeches: [LinkedRef] = []
+        var materials: [LinkedRef] = []
+        var research: [LinkedRef] = []
     }
 
     struct DetailBody: Encodable {
@@ -101,15 +124,33 @@ struct OutcomePages: RouteCollection {
         let options: Options
         let seesSymposium: Bool
         let today: String
+        /// What the outcome draws on, as far as this reader may open it.
+        let linked: Linked
         /// Handlings this reader may act on, by id, with the actions offered.
         let handlingActions: [HandlingActions]
+        /// Follow-up items, by id, with what this reader may do to each.
+        let itemActions: [ItemActions]
+        /// The lead committee adds follow-up items once the outcome is sent.
+        let canAddItem: Bool
     }
 
+    /// The steps the domain would accept now from this reader (`Handling.allows`).
     struct HandlingActions: Encodable {
         let id: Int
-        let handle: Bool
+        let accept: Bool
+        let reply: Bool
         let rate: Bool
+        let rehandle: Bool
         let reassign: Bool
+    }
+
+    struct ItemActions: Encodable {
+        let id: Int
+        /// A progress note: the lead committee and the owner department (`OutcomeAccess.Check.note`).
+        let note: Bool
+        /// The statuses the item may move to (`FollowUpItem.Status.next`), for the lead committee; else empty.
+        let statuses: [Option]
+        let statusName: String
     }
 
     func detail(req: Request) async throws -> Response { try await renderDetail(req) }
@@ -153,17 +194,53 @@ struct OutcomePages: RouteCollection {
         }
         options.results = HandlingResult.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
         options.satisfactions = Satisfaction.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
-        options.statuses = FollowUpItem.Status.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
+        let lead = OutcomeAccess.isLeadCommittee(l, p)
         let actions = o.handlings.map { h in
-            HandlingActions(id: h.id, handle: OutcomeAccess.isHandler(h, p) && [.assigned, .accepted].contains(h.state),
-                            rate: OutcomeAccess.isLeadCommittee(l, p) && [.replied, .rated].contains(h.state),
-                            reassign: p.may(.actForOffice) && h.state == .returnedToOffice)
+            let handler = OutcomeAccess.isHandler(h, p)
+            return HandlingActions(id: h.id, accept: handler && h.allows(.accept), reply: handler && h.allows(.reply),
+                                   rate: lead && h.allows(.rate), rehandle: lead && h.allows(.rehandle),
+                                   reassign: p.may(.actForOffice) && h.allows(.assign))
+        }
+        let itemActions = try l.items.map { i in
+            let next = lead ? i.status.nextInOrder : []
+            return ItemActions(id: i.id, note: try OutcomeAccess.allowed(.note(i.id), l, p),
+                               statuses: next.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) },
+                               statusName: i.status.chineseName)
         }
         let sees = (try? await SymposiumStore.visible(o.symposiumID, for: p, on: req.db)) != nil
+        let linked = try await Self.linked(o, seesSymposium: sees, on: req)
         let body = DetailBody(o: dto, error: error?.message, errorDetails: error?.details ?? [], options: options,
-                              seesSymposium: sees, today: Day(req.xieshang.clock.now()).iso, handlingActions: actions)
+                              seesSymposium: sees, today: Day(req.xieshang.clock.now()).iso, linked: linked,
+                              handlingActions: actions, itemActions: itemActions,
+                              canAddItem: dto.can.track && o.acceptsFollowUpItems)
         return try await req.renderPage("outcome", title: "\(o.form.chineseName) · \(o.title)", body: body)
             .with(status: error.map { $0.kind.status } ?? .ok)
+    }
+
+    /// The speeches, materials and research an outcome links to. Speeches and research are
+    /// parts of the symposium and shown to its readers; a material only to whom its secrecy
+    /// and distribution allow, as on every path that reveals one.
+    static func linked(_ o: Outcome, seesSymposium: Bool, on req: Request) async throws -> Linked {
+        var linked = Linked()
+        let sid = o.symposiumID
+        if seesSymposium {
+            let speeches = try await LiveStore.load(sid, on: req.db)?.0.speeches ?? []
+            linked.speeches = speeches.filter { o.links.speechIDs.contains($0.id) }.map {
+                LinkedRef(label: "第\($0.id)号　\($0.name)　\($0.segment.speechName)\($0.subject.isEmpty ? "" : "：\($0.subject)")",
+                          href: "/symposia/\(sid)/record")
+            }
+            let research = try await SymposiumStore.load(sid, on: req.db)?.symposium.research ?? []
+            linked.research = research.filter { o.links.researchIDs.contains($0.id) }.map {
+                LinkedRef(label: "\($0.kind.chineseName)：\($0.title)（\($0.date.chinese)）", href: "/symposia/\(sid)/research")
+            }
+        }
+        if !o.links.materialIDs.isEmpty {
+            let scope = try await MaterialStore.scope(sid, on: req)
+            linked.materials = try await MaterialStore.all(symposiumID: sid, on: req.db).map(\.material)
+                .filter { o.links.materialIDs.contains($0.id) && scope.canSee($0) }
+                .map { LinkedRef(label: "\($0.kind.chineseName)：\($0.title)", href: "/symposia/\(sid)/materials/\($0.id)") }
+        }
+        return linked
     }
 
     /// Runs a page action after the access check; a refusal is shown on the outcome's page
@@ -232,8 +309,22 @@ struct OutcomePages: RouteCollection {
         }
     }
 
+    /// What the page says after each handling step, so the reader knows which one was taken.
+    static func handled(_ action: String?) -> String {
+        switch action {
+        case "accept": "已接收办理。"
+        case "returnToOffice": "已退回办公室。"
+        case "reply": "已答复。"
+        case "rate": "已测评。"
+        case "rehandle": "已要求重新办理。"
+        case "reassign": "已重新交办。"
+        default: "已办理。"
+        }
+    }
+
     func handle(req: Request) async throws -> Response {
-        try await act(req, .handle(try OutcomeAPI.hid(req)), success: "已办理。") {
+        let action = try? req.content.get(String.self, at: "action")
+        return try await act(req, .handle(try OutcomeAPI.hid(req)), success: Self.handled(action)) {
             _ = try await OutcomeActions.handle(try OutcomeAPI.oid(req), handlingID: try OutcomeAPI.hid(req),
                                                 try req.content.decode(OutcomeActions.HandlingInput.self), on: req)
         }

@@ -15,7 +15,7 @@ struct OutcomeSummaryRoutes: RouteCollection {
 
     static func load(_ req: Request) async throws -> (summary: OutcomeSummary, outcomes: [OutcomeStore.Loaded]) {
         let p = try req.principal
-        guard p.isCPPCCSide || p.has(.leader) else { throw AccessError.forbidden }
+        guard p.maySeeOutcomeSummaries else { throw AccessError.forbidden }
         guard let period = req.parameters.get("period").flatMap(ReportPeriod.init(text:)), let days = period.days else {
             throw NotFound.of("汇总期间")
         }
@@ -68,6 +68,8 @@ struct OutcomeSummaryRoutes: RouteCollection {
         let dates: String
         let results: String
         let satisfaction: String
+        /// The office may send the day's follow-up reminders from here.
+        let canRemind: Bool
     }
 
     static func path(_ p: ReportPeriod) -> String { "/summaries/\(p.text)" }
@@ -98,7 +100,8 @@ struct OutcomeSummaryRoutes: RouteCollection {
                         annual: { if case .year(let y) = s.period { return "/reports/\(y)/annual.docx" } else { return nil } }(),
                         periods: Self.neighbours(s.period).filter { ReportPeriod(text: String($0.href.dropFirst(11))) != nil },
                         dates: "\(s.from.chinese)至\(s.through.chinese)，统计截至\(s.asOf.chinese)",
-                        results: listed(s.results), satisfaction: listed(s.satisfaction))
+                        results: listed(s.results), satisfaction: listed(s.satisfaction),
+                        canRemind: try req.principal.may(.actForOffice))
         return try await req.renderPage("outcome-summary", title: "\(s.period.chineseName)协商成果汇总", body: body)
     }
 }

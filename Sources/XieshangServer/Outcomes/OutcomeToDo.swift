@@ -22,8 +22,7 @@ enum OutcomeToDo {
                                taskID: nil, link: link))
         }
         func countdown(_ due: Day) -> String {
-            let left = Deadline.workingDaysLeft(today: today, until: due, calendar: calendar)
-            return left < 0 ? "已逾期\(-left)个工作日" : left == 0 ? "今天到期" : "剩\(left)个工作日"
+            Deadline.countdownText(workingDaysLeft: Deadline.workingDaysLeft(today: today, until: due, calendar: calendar))
         }
         // The office: held symposia without any outcome yet, and every draft.
         if office {

@@ -18,7 +18,10 @@ struct TopicTrace: RouteCollection {
     }
     struct Speech: Content {
         let id: Int; let name: String; let unit: String; let segment: AgendaSegmentKind; let segmentName: String
-        let subject: String; let seconds: Int; let href: String
+        let subject: String; let seconds: Int
+        /// `seconds` as one says a speech's length: 7分钟, 7分20秒, 45秒.
+        let durationText: String
+        let href: String
     }
     struct Reply: Content {
         let department: String; let round: Int; let documentName: String; let text: String; let result: HandlingResult
@@ -26,11 +29,17 @@ struct TopicTrace: RouteCollection {
     }
     struct Item: Content {
         let id: Int; let title: String; let department: String; let due: String; let status: FollowUpItem.Status
-        let statusName: String; let overdue: Bool; let implementedOn: String?; let lastNote: String?; let href: String
+        let statusName: String; let overdue: Bool; let implementedOn: String?
+        /// `implementedOn` in Chinese, e.g. 2026年12月18日.
+        let implementedOnText: String?
+        let lastNote: String?; let href: String
     }
     struct OutcomeRef: Content {
         let id: Int; let form: OutcomeForm; let formName: String; let title: String; let documentNumber: String?
-        let stateName: String; let sentOn: String?; let sentOnTime: Bool?; let speechIDs: [Int]; let href: String
+        let stateName: String; let sentOn: String?
+        /// `sentOn` in Chinese, e.g. 2026年12月18日.
+        let sentOnText: String?
+        let sentOnTime: Bool?; let speechIDs: [Int]; let href: String
         let documentHref: String; let replies: [Reply]; let items: [Item]
     }
     /// The results: what the chain achieved so far.
@@ -81,8 +90,10 @@ struct TopicTrace: RouteCollection {
             symposium = SymposiumRef(id: l.id, date: s.date.iso, dateText: SymposiumDTO.dateText(s.date), heldOn: s.heldOn?.iso,
                                      href: "/symposia/\(l.id)", recordHref: "/symposia/\(l.id)/record")
             speeches = (try await LiveStore.load(l.id, on: req.db)?.0.speeches ?? []).map { r in
-                Speech(id: r.id, name: r.name, unit: r.unit, segment: r.segment, segmentName: r.segment.speechName,
-                       subject: r.subject, seconds: Int(r.durationSeconds.rounded()), href: "/symposia/\(l.id)/record")
+                let seconds = Int(r.durationSeconds.rounded())
+                return Speech(id: r.id, name: r.name, unit: r.unit, segment: r.segment, segmentName: r.segment.speechName,
+                              subject: r.subject, seconds: seconds, durationText: Self.durationText(seconds),
+                              href: "/symposia/\(l.id)/record")
             }
             let names = try await OutcomeDTO.Names.load(on: req.db)
             let visible = try await OutcomeStore.all(symposiumID: l.id, for: p, on: req.db)
@@ -100,11 +111,13 @@ struct TopicTrace: RouteCollection {
                 let items = ol.items.map { i in
                     Item(id: i.id, title: i.title, department: names.departments[i.ownerDepartmentID] ?? "部门", due: i.due.iso,
                          status: i.status, statusName: i.status.chineseName, overdue: i.isOverdue(today: today),
-                         implementedOn: i.implementedOn?.iso, lastNote: i.notes.last?.text, href: href + "#items")
+                         implementedOn: i.implementedOn?.iso, implementedOnText: i.implementedOn?.chinese,
+                         lastNote: i.notes.last?.text, href: href + "#items")
                 }
                 outcomes.append(OutcomeRef(id: ol.id, form: o.form, formName: o.form.chineseName, title: o.title,
                                            documentNumber: o.documentNumber?.text, stateName: o.state.chineseName,
-                                           sentOn: o.sentOn?.iso, sentOnTime: o.sentOnTime, speechIDs: o.links.speechIDs,
+                                           sentOn: o.sentOn?.iso, sentOnText: o.sentOn?.chinese, sentOnTime: o.sentOnTime,
+                                           speechIDs: o.links.speechIDs,
                                            href: href, documentHref: href + "/document.docx", replies: replies, items: items))
             }
             let allItems = visible.flatMap(\.items)
@@ -118,6 +131,14 @@ struct TopicTrace: RouteCollection {
         return TraceDTO(year: year, topicID: topicID, title: topic.title, rationale: topic.rationale,
                         leadCommittee: topic.leadCommitteeID.flatMap { committees[$0] }, planHref: "/plans/\(year)",
                         suggestions: suggestions, symposium: symposium, speeches: speeches, outcomes: outcomes, results: results)
+    }
+
+    /// Speaking time is planned in whole minutes (≤8 minutes, 三(三)), so a length reads in
+    /// minutes first and shows the seconds only when there are some.
+    static func durationText(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        if s < 60 { return "\(s)秒" }
+        return s % 60 == 0 ? "\(s / 60)分钟" : "\(s / 60)分\(s % 60)秒"
     }
 
     func api(req: Request) async throws -> TraceDTO { try await Self.trace(req) }

@@ -61,7 +61,7 @@ struct RegulationRoutes: RouteCollection {
             Row(clause: "三(五)", rule: "部门接收办理或退回", value: "交办后\(h.acceptWorkingDays)个工作日内"),
             Row(clause: "三(五)", rule: "部门答复", value: "接收后\(h.replyWorkingDays)个工作日内"),
             Row(clause: "三(五)", rule: "牵头委室测评答复", value: "收到答复后\(h.rateWorkingDays)个工作日内"),
-            Row(clause: "三(五)", rule: "落实事项提醒", value: "到期前\(h.reminderDaysBefore)天"),
+            Row(clause: "三(五)", rule: "落实事项提醒", value: "到期前\(h.reminderDaysBefore)天，未落实的每\(h.reminderRepeatDays)天重发提醒邮件"),
         ]
         let agenda = r.agenda.enumerated().map { i, s in
             Segment(order: i + 1, title: s.title, limit: s.minutesPerSpeech.map { "每人不超过\($0)分钟" } ?? "不限",

@@ -24,9 +24,13 @@ struct Page<Body: Encodable>: Encodable {
 }
 
 enum Navigation {
-    static func items(for p: Principal?, currentPath: String) -> [Layout.NavItem] {
+    /// `today` (the injected clock's) picks the summary the entry opens: the current quarter's.
+    static func items(for p: Principal?, currentPath: String, today: Day) -> [Layout.NavItem] {
         guard let p else { return [] }
         var items: [(String, String)] = [(Paths.dashboard, "工作台"), (Paths.plans, "年度计划"), ("/symposia", "协商座谈会")]
+        if p.maySeeOutcomeSummaries {
+            items.append(("/summaries/\(ReportPeriod.quarter(containing: today).text)", "成果汇总"))
+        }
         if p.personID != nil { items.append(("/invitations", "我的邀请")) }
         items.append((Paths.people, "人员"))
         if p.may(.viewMasterData) { items.append((Paths.organization, "组织机构")) }
@@ -35,7 +39,9 @@ enum Navigation {
         if p.may(.viewAuditLog) { items.append((Paths.audit, "审计日志")) }
         if p.may(.manageUsers) { items.append((Paths.users, "账号")) }
         return items.map { href, label in
-            let current = href == "/" ? currentPath == "/" : currentPath.hasPrefix(href)
+            // Every summary (another quarter, the year) belongs to the one entry.
+            let section = href.hasPrefix("/summaries/") ? "/summaries/" : href
+            let current = href == "/" ? currentPath == "/" : currentPath.hasPrefix(section)
             return Layout.NavItem(href: href, label: label, current: current)
         }
     }
@@ -48,7 +54,8 @@ extension Request {
         let p = principalIfAny
         return Layout(title: title, userName: p?.displayName,
                       roleNames: p.map { $0.roles.sorted().map(\.chineseName).joined(separator: "、") },
-                      nav: Navigation.items(for: p, currentPath: url.path), csrf: csrfToken(),
+                      nav: Navigation.items(for: p, currentPath: url.path, today: Day(xieshang.clock.now())),
+                      csrf: csrfToken(),
                       flash: takeFlash())
     }
 

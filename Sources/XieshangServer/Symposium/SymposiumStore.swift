@@ -29,8 +29,13 @@ enum SymposiumStore {
         return e
     }()
 
+    private static let decoded = DecodeCache<Symposium>()
+
     static func decode(_ m: SymposiumModel) throws -> Loaded {
-        Loaded(id: m.id!, symposium: try JSONDecoder().decode(Symposium.self, from: Data(m.body.utf8)), version: m.version)
+        let body = m.body
+        return Loaded(id: m.id!, symposium: try decoded.value(id: m.id!, text: body) {
+            try JSONDecoder().decode(Symposium.self, from: Data(body.utf8))
+        }, version: m.version)
     }
 
     static func load(_ id: Int, on db: any Database) async throws -> Loaded? {
@@ -128,10 +133,12 @@ enum SymposiumStore {
         m.topicID = s.topicID
         m.leadCommitteeID = s.leadCommitteeID
         m.date = s.date.iso
-        m.body = String(decoding: try encoder.encode(s), as: UTF8.self)
+        let body = String(decoding: try encoder.encode(s), as: UTF8.self)
+        m.body = body
         m.version = version
         try await m.save(on: db)
         let id = m.id!
+        decoded.remember(id: id, text: body, value: s)
         try await SymposiumInvitationModel.query(on: db).filter(\.$symposiumID == id).delete()
         for invitee in s.invitees {
             let row = SymposiumInvitationModel()

@@ -76,6 +76,27 @@ struct FollowUpItemTests {
         }
     }
 
+    @Test("三(五) the statuses offered are the allowed moves, in the order they are listed")
+    func offeredStatuses() {
+        #expect(FollowUpItem.Status.open.nextInOrder == [.inProgress, .implemented, .dropped])
+        #expect(FollowUpItem.Status.inProgress.nextInOrder == [.implemented, .dropped])
+        #expect(FollowUpItem.Status.implemented.nextInOrder == [.inProgress] && FollowUpItem.Status.dropped.nextInOrder == [.inProgress])
+        for s in FollowUpItem.Status.allCases { #expect(Set(s.nextInOrder) == s.next && !s.nextInOrder.contains(s)) }
+    }
+
+    @Test("三(五) follow-up items are for sent outcomes only: a draft is the CPPCC's own")
+    func itemsNeedASentOutcome() throws {
+        let draft = try F.ready(.recommendation)
+        #expect(!draft.acceptsFollowUpItems)
+        #expect { try draft.checkAcceptsFollowUpItems() } throws: { e in
+            (e as? OutcomeError) == .itemNeedsSentOutcome && (e as? OutcomeError)?.kind == .conflict
+                && (e as? OutcomeError)?.code == "follow_up_outcome_not_sent"
+        }
+        let sent = try F.sent(.recommendation, on: "2026-06-22")
+        #expect(sent.acceptsFollowUpItems)
+        try sent.checkAcceptsFollowUpItems()
+    }
+
     @Test("三(五) progress is noted with its date, text and actor")
     func progressNotes() throws {
         var i = try item()

@@ -118,7 +118,9 @@ struct HandlingTests {
         try h.reply(text: "初步答复", result: .explained, by: "农业农村局", at: F.at("2026-07-01"), calendar: calendar,
                     regulation: regulation)
         #expect(throws: OutcomeError.unsatisfiedNeedsComments) { try h.rate(.unsatisfied, by: "经济委", at: F.at("2026-07-02")) }
+        #expect(h.allows(.rate) && !h.allows(.rehandle) && !h.allows(.reply))
         try h.rate(.unsatisfied, comments: "答复未回应品牌保护问题。", by: "经济委", at: F.at("2026-07-02"))
+        #expect(h.allows(.rehandle) && !h.allows(.rate))
         try h.rehandle(by: "经济委", at: F.at("2026-07-03"), calendar: calendar, regulation: regulation)
         // A new reply within 40 working days of 07-03: 20 more in July, 20 in August → 08-28.
         #expect(h.state == .accepted && h.round == 2 && h.due?.day == F.day("2026-08-28"))
@@ -127,6 +129,8 @@ struct HandlingTests {
                     regulation: regulation)
         try h.rate(.basicallySatisfied, by: "经济委", at: F.at("2026-08-05"))
         #expect(h.replies.map(\.round) == [1, 2] && h.ratings.map(\.satisfaction) == [.unsatisfied, .basicallySatisfied])
+        // What a page offers after a satisfied rating: no re-handling, as the step itself refuses.
+        #expect(!h.allows(.rehandle) && Handling.Action.allCases.allSatisfy { !h.allows($0) })
         #expect(throws: OutcomeError.rehandleNeedsUnsatisfied) {
             try h.rehandle(by: "经济委", at: F.at("2026-08-06"), calendar: calendar, regulation: regulation)
         }

@@ -98,5 +98,10 @@ struct OutcomeDeadlineTests {
         #expect(o.daysLeft(today: F.day("2026-10-26"), calendar: calendar) == -5)
         let sent = try F.sent(.proposal, symposiumDay: F.day("2026-09-29"), on: "2026-10-09")
         #expect(sent.daysLeft(today: F.day("2026-10-09"), calendar: calendar) == nil)
+        // In words, as every page says it: never a minus sign.
+        #expect(o.countdownText(today: F.day("2026-09-30"), calendar: calendar) == "剩9个工作日")
+        #expect(o.countdownText(today: F.day("2026-10-19"), calendar: calendar) == "今天到期")
+        #expect(o.countdownText(today: F.day("2026-10-26"), calendar: calendar) == "已逾期5个工作日")
+        #expect(sent.countdownText(today: F.day("2026-10-09"), calendar: calendar) == nil)
     }
 }

@@ -161,6 +161,8 @@ struct OutcomeSummaryTests {
         #expect(ReportPeriod.quarter(2026, 4).chineseName == "2026年第四季度" && ReportPeriod.year(2026).chineseName == "2026年度")
         #expect(ReportPeriod(text: "2026-Q4") == .quarter(2026, 4) && ReportPeriod(text: "2026") == .year(2026))
         #expect(ReportPeriod(text: "2026-Q5") == nil && ReportPeriod(text: "26") == nil)
+        #expect(["2026-01-01", "2026-03-31", "2026-04-01", "2026-09-30", "2026-12-31"].map { ReportPeriod.quarter(containing: F.day($0)) }
+                == [.quarter(2026, 1), .quarter(2026, 1), .quarter(2026, 2), .quarter(2026, 3), .quarter(2026, 4)])
         #expect(throws: OutcomeError.invalidPeriod) {
             try OutcomeSummary(period: .quarter(2026, 0), outcomes: [], items: [], asOf: F.day("2026-03-31"))
         }

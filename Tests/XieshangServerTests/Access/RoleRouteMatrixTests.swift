@@ -331,6 +331,8 @@ private let table: [String: Audience] = [
     "GET /summaries/:period": .only(viewers),
     "GET /summaries/:period/report.docx": .only(viewers),
     "GET /reports/:year/annual.docx": .only(viewers),
+    "POST /reminders/follow-up-items": .only(staff),
+    "POST /api/v1/reminders/follow-up-items": .only(staff),
     "GET /api/v1/summaries/:period": .only(viewers),
     // A member's participation record (委员履职档案): the CPPCC side and county leaders, or the person.
     "GET /people/:id/participation": .only(viewers),

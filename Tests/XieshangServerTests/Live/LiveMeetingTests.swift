@@ -151,6 +151,8 @@ struct LiveMeetingTests {
             // members[0] (has spoken) asks first, then the expert from their phone, then members[2].
             try await f.request(for: f.cast.members[0])
             f.clock.advance(by: 10)
+            // A body that is sent must be valid; a broken one is refused, not taken as "me".
+            try await Symposia.call(expert, .POST, f.live + "/requests", #"{"personID":"#, expect: .badRequest)
             try await Symposia.call(expert, .POST, f.live + "/requests")
             f.clock.advance(by: 10)
             let queued = try await f.request(for: f.cast.members[2])

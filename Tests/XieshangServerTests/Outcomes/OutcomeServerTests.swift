@@ -28,12 +28,17 @@ struct OutcomeServerTests {
             let office = try await Planning.api(app, "office")
             clock.set(O.morning(Day(year: 2026, month: 10, day: 19)!))
             let onDay = try #require(try await O.get(office, draft.id))
-            #expect(onDay.daysLeft == 0 && !onDay.overdue)
+            #expect(onDay.daysLeft == 0 && !onDay.overdue && onDay.countdownText == "今天到期")
             clock.set(O.morning(Day(year: 2026, month: 10, day: 20)!))
             let late = try #require(try await O.get(office, draft.id))
-            #expect(late.daysLeft == -1 && late.overdue)
-            let page = try await TestClient.signedIn(app, as: "office").send(.GET, "/symposia/\(id)/outcomes")
-            #expect(page.status == .ok && page.text.contains("已逾期") && page.text.contains("2026年10月19日"))
+            #expect(late.daysLeft == -1 && late.overdue && late.countdownText == "已逾期1个工作日")
+            // The pages word the countdown as the dashboard does: no minus sign.
+            let web = try await TestClient.signedIn(app, as: "office")
+            let page = try await web.send(.GET, "/symposia/\(id)/outcomes")
+            #expect(page.status == .ok && page.text.contains("已逾期1个工作日") && page.text.contains("2026年10月19日"))
+            let outcomePage = try await web.send(.GET, "/outcomes/\(draft.id)")
+            #expect(outcomePage.text.contains(#"id="outcome-countdown">已逾期1个工作日<"#))
+            for text in [page.text, outcomePage.text] { #expect(!text.contains("逾期-")) }
             // The dashboard counts down for the office, and flags it once overdue.
             let todo = try S.decode([ToDo].self, try await S.call(office, .GET, "/api/v1/me/todo"))
             let line = try #require(todo.first { $0.kind == "sendOutcome" && $0.link == "/outcomes/\(draft.id)" })

@@ -29,6 +29,7 @@ enum Outcomes {
         let documentNumber: String?
         let due: Deadline
         let daysLeft: Int?
+        let countdownText: String?
         let overdue: Bool
         let sentOnTime: Bool?
         let recipients: [Recipient]
