@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 
 import docx
 import pytest
@@ -44,7 +45,8 @@ import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from harness import DemoServer
+import render
+from harness import ARTIFACTS, DemoServer
 from live_setup import TOPIC, advance_clock, api_session, ok, prepare_live_symposium, write_clock
 from ui import click_and_wait, save_png, wait
 
@@ -565,6 +567,66 @@ def test_quarterly_summary_counts_what_happened(driver, login, server):
     assert {k: v[0] for k, v in bars(driver, "items").items()} == {"未开始": 1, "推进中": 0, "已落实": 1, "不再落实": 0}
     assert len(driver.find_elements(By.CSS_SELECTOR, "svg[role=img]")) == 4
     shot(driver, "14-summary-2026-Q4")
+
+
+def render_document(data: bytes, name: str, tmp_path) -> None:
+    """Renders a generated DOCX to tests/artifacts/outcomes-<name>-N.png, to be looked at."""
+    if render.missing_tools():
+        return
+    src = tmp_path / f"{name}.docx"
+    src.write_bytes(data)
+    pdf = render.to_pdf({name: src}, tmp_path, timeout=120)[name]
+    for old in ARTIFACTS.glob(f"outcomes-{name}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "50", "-png", "-l", "4", str(pdf), str(ARTIFACTS / f"outcomes-{name}")],
+                   check=True, capture_output=True)
+
+
+def test_summary_and_annual_report_download_as_documents(driver, login, server, tmp_path):
+    require("overdue", "recommendation_sent")
+    sign_in(driver, login, server, "office")
+    driver.get(f"{server}/summaries/2026-Q4")
+    link = wait(driver).until(lambda d: d.find_element(By.ID, "summary-docx"))
+    session = browser_session(driver)
+    r = session.get(link.get_attribute("href"), timeout=30)
+    assert r.status_code == 200 and "wordprocessingml" in r.headers["Content-Type"], r.status_code
+    text = docx_text(r.content)
+    assert "2026年第四季度双月协商座谈会成果汇总" in text
+    assert "形成协商成果2件" in text and "按时报送率100%" in text, text
+    for caption in ("图1　协商成果（按形式）", "图4　落实事项（按状态）"):
+        assert caption in text, caption
+    assert PROPOSAL in text and RECOMMENDATION in text, "the list of outcomes"
+    assert "逾期未落实1项" in text and ITEM_LATE in text and BUREAU in text, "the overdue item and its department"
+    render_document(r.content, "summary-docx", tmp_path)
+
+    driver.get(f"{server}/summaries/2026")
+    annual = wait(driver).until(lambda d: d.find_element(By.ID, "annual-docx"))
+    r = session.get(annual.get_attribute("href"), timeout=30)
+    assert r.status_code == 200
+    text = docx_text(r.content)
+    assert "2026年度双月协商座谈会工作情况报告" in text
+    assert TOPIC in text and "12月17日" in text, "the symposium held"
+    assert f"会上发言{len(O['speakers'])}人次" in text, text
+    assert "全面推进乡村振兴" in text and "与全体会议合并进行" in text, "the Jan–Feb topic"
+    render_document(r.content, "annual-docx", tmp_path)
+    # A member may not download either.
+    member = api_session(server, "member")
+    assert member.get(f"{server}/reports/2026/annual.docx", timeout=15).status_code == 403
+
+
+def test_participation_record_counts_the_speech_held(driver, login, server):
+    require("overdue")
+    office = api_session(server, "office")
+    found = ok(office.get(f"{server}/api/v1/persons", params={"q": O["booked_speaker"]}, timeout=15))
+    person = (found["items"] if isinstance(found, dict) else found)[0]["id"]
+    record = ok(office.get(f"{server}/api/v1/persons/{person}/participation", timeout=15))
+    assert record["speeches"] == O["speakers"].count(O["booked_speaker"]) == 1, record
+    # 420 s of the clock file, plus the moments the requests themselves took.
+    assert record["attended"] == 1 and 420 <= record["speakingSeconds"] < 430, record
+    sign_in(driver, login, server, "office")
+    driver.get(f"{server}/people/{person}/participation")
+    assert wait(driver).until(lambda d: d.find_element(By.ID, "count-speeches")).text == "1"
+    shot(driver, "participation")
 
 
 def test_trace_shows_every_link_of_the_topic(driver, login, server):

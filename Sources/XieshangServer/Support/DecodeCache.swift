@@ -12,7 +12,7 @@ final class DecodeCache<Value: Sendable>: Sendable {
     init(limit: Int = 256) { self.limit = limit }
 
     func value(id: Int, text: String, decode: () throws -> Value) rethrows -> Value {
-        let fingerprint = text.hashValue, length = text.utf8.count
+        let fingerprint = Self.fingerprint(text), length = text.utf8.count
         if let hit = entries.withLockedValue({ $0[id] }), hit.fingerprint == fingerprint, hit.length == length {
             return hit.value
         }
@@ -24,10 +24,19 @@ final class DecodeCache<Value: Sendable>: Sendable {
     /// A value just encoded to `text` for writing: the next read of that text needs no
     /// decoding. Safe if the write is rolled back: the text read then differs.
     func remember(id: Int, text: String, value: Value) {
-        let fingerprint = text.hashValue, length = text.utf8.count
+        let fingerprint = Self.fingerprint(text), length = text.utf8.count
         entries.withLockedValue {
             if $0.count >= limit { $0.removeAll(keepingCapacity: true) }
             $0[id] = (fingerprint, length, value)
         }
+    }
+
+    /// The bytes' hash: `String.hashValue` normalizes Unicode first, which for Chinese text cost
+    /// more than it saved.
+    static func fingerprint(_ text: String) -> Int {
+        var hasher = Hasher()
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
     }
 }
