@@ -38,7 +38,8 @@ enum AuditLog {
             // Serializes appends across app instances for the rest of this transaction.
             try await sql.raw("SELECT pg_advisory_xact_lock(7370001)").run()
         }
-        let last = try await AuditEntryModel.query(on: db).sort(\.$id, .descending).first()
+        // Only the two columns the chain needs: the last entry's before/after can be large.
+        let last = try await AuditEntryModel.query(on: db).field(\.$id).field(\.$hash).sort(\.$id, .descending).first()
         var sequence = last?.id ?? 0
         var previous = last?.hash ?? AuditRecord.genesisHash
         // Whole milliseconds: both SQLite and PostgreSQL give back exactly what was hashed.
