@@ -30,7 +30,7 @@ from selenium.webdriver.common.by import By
 
 from harness import ARTIFACTS, DemoServer
 from live_setup import _confirm_preinvited, ok, prepare_live_symposium
-from ui import click_and_wait, mark_page, page_replaced, wait
+from ui import click_and_wait, mark_page, open_page, page_replaced, sign_in, wait
 
 BRIEFING_TITLE = "全县黑茶产业发展情况介绍"
 BRIEFING_WORD = "茶园面积三十六万亩"          # only in the briefing's body: the search's test
@@ -93,16 +93,6 @@ def alerts(driver) -> str:
 
 def flash(driver) -> str:
     return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=status]"))
-
-
-def sign_in(driver, login, base: str, username: str) -> str:
-    driver.delete_all_cookies()
-    return login(driver, username, base_url=base)
-
-
-def open_page(driver, url: str, ready: str = "h1"):
-    driver.get(url)
-    return wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ready))
 
 
 def list_url(base: str) -> str:

@@ -48,7 +48,7 @@ from selenium.webdriver.support.ui import Select
 import render
 from harness import ARTIFACTS, DemoServer
 from live_setup import TOPIC, advance_clock, api_session, ok, prepare_live_symposium, write_clock
-from ui import click_and_wait, save_png, wait
+from ui import click_and_wait, open_page, save_png, sign_in, wait
 
 # The server's "now" in the browser part (Beijing time 09:00).
 DAY_AFTER = "2026-12-18T01:00:00Z"          # Friday, the day after the symposium
@@ -146,16 +146,6 @@ def server(clock_path) -> str:
 
 
 # ---------------------------------------------------------------- helpers
-
-def sign_in(driver, login, base: str, username: str) -> str:
-    driver.delete_all_cookies()
-    return login(driver, username, base_url=base)
-
-
-def open_page(driver, url: str, ready: str = "h1"):
-    driver.get(url)
-    return wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ready))
-
 
 def text_of(driver, css: str) -> str:
     found = driver.find_elements(By.CSS_SELECTOR, css)

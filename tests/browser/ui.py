@@ -131,3 +131,15 @@ def attempt_login(driver: WebDriver, base_url: str, username: str, password: str
     form.find_element(By.CSS_SELECTOR, "input[name=username]").send_keys(username)
     form.find_element(By.CSS_SELECTOR, "input[name=password]").send_keys(password)
     click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+
+def sign_in(driver, login, base: str, username: str) -> str:
+    """A fresh sign-in on the server at `base` (a module's own server), through `login`."""
+    driver.delete_all_cookies()
+    return login(driver, username, base_url=base)
+
+
+def open_page(driver, url: str, ready: str = "h1"):
+    """Opens `url` and waits for `ready` (a CSS selector); returns that element."""
+    driver.get(url)
+    return wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ready))
