@@ -312,16 +312,18 @@ def test_office_creates_the_symposium_from_the_issued_plan(driver, login, server
                       tr.find_element(By.TAG_NAME, "time").get_attribute("datetime"),
                       tr.find_elements(By.TAG_NAME, "td")[2].text.strip()))
     assert [s[0] for s in steps] == ["implementationPlan", "mobilizationMeeting", "research",
-                                     "coordinationMeeting", "symposium", "outcomes"], steps
+                                     "coordinationMeeting", "materials", "symposium", "outcomes"], steps
     dues = {kind: due for kind, due, _ in steps}
     assert dues["implementationPlan"] == expected_plan_due.isoformat(), steps
     assert dues["mobilizationMeeting"] == expected_plan_due.isoformat(), steps
     assert dues["coordinationMeeting"] == week_before.isoformat(), steps
+    # Materials reach the office 3 working days before: Wed 16, Tue 15, Mon 14 December.
+    assert dues["materials"] == "2026-12-14", steps
     assert dues["symposium"] == SYMPOSIUM_DAY.isoformat(), steps
     assert dues["outcomes"] == outcomes_due.isoformat(), steps
     owners = {kind: owner for kind, _, owner in steps}
     assert owners["implementationPlan"] == LEAD and owners["mobilizationMeeting"] == VICE_CHAIR, owners
-    assert owners["coordinationMeeting"] == "秘书长", owners
+    assert owners["coordinationMeeting"] == "秘书长" and owners["materials"] == "县政协办公室", owners
     timeline = driver.find_element(By.CSS_SELECTOR, "#timeline-table").text
     assert "2026年10月16日" in timeline and "2026年12月31日" in timeline, timeline
 

@@ -56,7 +56,7 @@ struct PracticeRoutes: RouteCollection {
             f("replyWorkingDays", "部门答复：接收后", "个工作日内", h.replyWorkingDays),
             f("rateWorkingDays", "牵头委室测评答复：收到后", "个工作日内", h.rateWorkingDays),
             f("reminderDaysBefore", "落实事项提醒：到期前", "天", h.reminderDaysBefore),
-            f("reminderRepeatDays", "落实事项提醒邮件：未落实的每隔", "天重发", h.reminderRepeatDays),
+            f("reminderRepeatDays", "落实事项提醒邮件：未落实的重发间隔", "天", h.reminderRepeatDays),
             f("perInvitation", "履职积分：每次受邀", "分", s.perInvitation),
             f("perAttendance", "履职积分：每次出席", "分", s.perAttendance),
             f("perUnexcusedAbsence", "履职积分：每次无故缺席（扣分填负数）", "分", s.perUnexcusedAbsence),
