@@ -678,8 +678,11 @@ def test_a_department_answers_a_question_a_leader_speaks_and_the_meeting_ends(wi
 # ---------------------------------------------------------------- 6. the record
 
 def length(s: float) -> str:
+    """As the record writes a length (SpeakingLength): 7分钟, 7分20秒, 45秒."""
     t = round(s)
-    return f"{t // 60}分{t % 60}秒" if t >= 60 else f"{t}秒"
+    if t < 60:
+        return f"{t}秒"
+    return f"{t // 60}分钟" if t % 60 == 0 else f"{t // 60}分{t % 60}秒"
 
 
 def test_the_record_lists_every_speech_with_its_real_duration_and_is_issued(windows, server, downloads):

@@ -49,10 +49,7 @@ public struct MeetingRecord: Sendable, Equatable, Codable {
             let c = cal.dateComponents([.hour, .minute], from: d)
             return String(format: "%d:%02d", c.hour ?? 0, c.minute ?? 0)
         }
-        func length(_ s: Double) -> String {
-            let t = Int(s.rounded())
-            return t >= 60 ? "\(t / 60)分\(t % 60)秒" : "\(t)秒"
-        }
+        func length(_ s: Double) -> String { SpeakingLength.text(s) }
         lines.append("\(date.chinese)，县政协召开双月协商座谈会，围绕“\(topic)”开展协商。会议由\(host)主持\(place.isEmpty ? "" : "，在\(place)举行")。")
         if let s = m.startedAt, let e = m.endedAt {
             lines.append("会议于\(clock(s))开始，\(clock(e))结束，历时\(length(e.timeIntervalSince(s)))。")

@@ -73,9 +73,6 @@ public enum Participation {
             .sorted { ($1.points, $0.personID) < ($0.points, $1.personID) }
     }
 
-    /// "9分30秒", "45秒".
-    static func duration(_ seconds: Double) -> String {
-        let t = Int(seconds.rounded())
-        return t >= 60 ? "\(t / 60)分\(t % 60)秒" : "\(t)秒"
-    }
+    /// "9分30秒", "9分钟", "45秒".
+    static func duration(_ seconds: Double) -> String { SpeakingLength.text(seconds) }
 }

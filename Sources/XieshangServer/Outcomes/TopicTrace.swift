@@ -135,11 +135,7 @@ struct TopicTrace: RouteCollection {
 
     /// Speaking time is planned in whole minutes (≤8 minutes, 三(三)), so a length reads in
     /// minutes first and shows the seconds only when there are some.
-    static func durationText(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        if s < 60 { return "\(s)秒" }
-        return s % 60 == 0 ? "\(s / 60)分钟" : "\(s / 60)分\(s % 60)秒"
-    }
+    static func durationText(_ seconds: Int) -> String { SpeakingLength.text(Double(seconds)) }
 
     func api(req: Request) async throws -> TraceDTO { try await Self.trace(req) }
 

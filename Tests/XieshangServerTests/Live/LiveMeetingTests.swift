@@ -239,8 +239,8 @@ struct LiveMeetingTests {
                 #expect(line.hasPrefix("\(speech.name)（\(speech.unit)）"), "\(line)")
             }
             #expect(speechLines.map { $0.components(separatedBy: "用时")[1].prefix { $0 != "，" && $0 != "。" && $0 != "（" } }
-                    == ["9分0秒", "10分30秒", "7分0秒", "6分0秒", "4分0秒", "3分0秒"])
-            #expect(speechLines[0] == "姜茂林（安化县农业农村局）作题为《全县农村电子商务发展情况》的发言，10:00起，用时9分0秒。主要内容：")
+                    == ["9分钟", "10分30秒", "7分钟", "6分钟", "4分钟", "3分钟"])
+            #expect(speechLines[0] == "姜茂林（安化县农业农村局）作题为《全县农村电子商务发展情况》的发言，10:00起，用时9分钟。主要内容：")
             #expect(speechLines[1].contains("（超时30秒）"))
 
             // Per person, in the order they first spoke (the participation record).
