@@ -30,7 +30,7 @@ from selenium.webdriver.common.by import By
 
 from harness import ARTIFACTS, DemoServer
 from live_setup import _confirm_preinvited, ok, prepare_live_symposium
-from ui import click_and_wait, mark_page, open_page, page_replaced, sign_in, wait
+from ui import alerts, body_text, click_and_wait, flash, mark_page, open_page, page_replaced, sign_in, wait
 
 BRIEFING_TITLE = "全县黑茶产业发展情况介绍"
 BRIEFING_WORD = "茶园面积三十六万亩"          # only in the briefing's body: the search's test
@@ -82,18 +82,6 @@ def server() -> str:
 
 
 # ---------------------------------------------------------------- helpers
-
-def body_text(driver) -> str:
-    return driver.find_element(By.TAG_NAME, "body").text
-
-
-def alerts(driver) -> str:
-    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=alert]"))
-
-
-def flash(driver) -> str:
-    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=status]"))
-
 
 def list_url(base: str) -> str:
     return f"{base}/symposia/{M['sid']}/materials"

@@ -48,7 +48,7 @@ from selenium.webdriver.support.ui import Select
 import render
 from harness import ARTIFACTS, DemoServer
 from live_setup import TOPIC, advance_clock, api_session, ok, prepare_live_symposium, write_clock
-from ui import click_and_wait, open_page, save_png, sign_in, wait
+from ui import click_and_wait, flash, open_page, save_png, sign_in, wait
 
 # The server's "now" in the browser part (Beijing time 09:00).
 DAY_AFTER = "2026-12-18T01:00:00Z"          # Friday, the day after the symposium
@@ -154,10 +154,6 @@ def text_of(driver, css: str) -> str:
 
 def alerts(driver) -> str:
     return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=alert]") if e.text.strip())
-
-
-def flash(driver) -> str:
-    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=status]"))
 
 
 def fill(driver, element, value: str) -> None:

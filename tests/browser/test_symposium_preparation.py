@@ -27,7 +27,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
 from harness import DemoServer, http_login_session
-from ui import click_and_wait, path_of, wait
+from ui import alerts, body_text, click_and_wait, flash, path_of, wait
 
 YEAR = 2026
 TOPIC = "推进安化黑茶全产业链高质量发展"
@@ -136,18 +136,6 @@ def server(sink) -> str:
 
 
 # ---------------------------------------------------------------- helpers
-
-def body_text(driver) -> str:
-    return driver.find_element(By.TAG_NAME, "body").text
-
-
-def alerts(driver) -> str:
-    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=alert]"))
-
-
-def flash(driver) -> str:
-    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=status]"))
-
 
 def set_value(driver, element, value: str) -> None:
     # Typing into a date input depends on the browser's locale format; set it as a script would.

@@ -143,3 +143,17 @@ def open_page(driver, url: str, ready: str = "h1"):
     """Opens `url` and waits for `ready` (a CSS selector); returns that element."""
     driver.get(url)
     return wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ready))
+
+
+def body_text(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def alerts(driver) -> str:
+    """The page's error messages ([role=alert]), joined."""
+    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+
+
+def flash(driver) -> str:
+    """The page's confirmations ([role=status]), joined."""
+    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=status]"))

@@ -219,16 +219,8 @@ def test_working_papers_carry_no_red_masthead(documents, pdfs, kind):
 @pytest.mark.parametrize("kind", ["letter"])
 def test_organ_mark_is_red_xiaobiaosong(documents, kind):
     document = docx.Document(str(documents[kind]))
-    # Every run of the body, text boxes included (the letter's mark is a positioned text box).
-    marks = []
-    for run in document.element.body.iter(qn("w:r")):
-        rpr = run.find(qn("w:rPr"))
-        colour = rpr.find(qn("w:color")) if rpr is not None else None
-        if colour is not None and colour.get(qn("w:val")).upper() == "FF0000":
-            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
-            if text.strip():
-                fonts = rpr.find(qn("w:rFonts"))
-                marks.append((text, fonts.get(qn("w:eastAsia")) if fonts is not None else None))
+    # Text boxes included: the letter's mark is a positioned text box.
+    marks = red_runs(document)
     assert any("政协安化县委员会" in t for t, _ in marks), f"{kind}: no red organ mark, red runs: {marks}"
     assert all(font in (None, "方正小标宋简体") for _, font in marks), marks
 
