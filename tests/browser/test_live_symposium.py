@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -202,8 +203,10 @@ def download(driver, link, folder: Path) -> tuple[str, bytes]:
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
     before = set(folder.iterdir())
     link.click()
+    # Chromium may show the file under its final name before the last bytes are written:
+    # wait until it reads as a whole ZIP (a DOCX is one).
     saved = wait(driver, 30).until(
-        lambda _: [f for f in folder.iterdir() if f not in before and f.suffix == ".docx"])
+        lambda _: [f for f in folder.iterdir() if f not in before and f.suffix == ".docx" and zipfile.is_zipfile(f)])
     return saved[0].name, saved[0].read_bytes()
 
 
