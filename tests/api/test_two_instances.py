@@ -19,7 +19,9 @@ import asyncio
 import json
 import os
 import secrets
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -31,7 +33,7 @@ psycopg = pytest.importorskip("psycopg")
 from websockets.asyncio.client import connect  # noqa: E402
 
 from harness import ARTIFACTS, DemoServer  # noqa: E402
-from live_setup import PREPARATION_NOW, api_session, prepare_live_symposium, write_clock  # noqa: E402
+from live_setup import PREPARATION_NOW, api_session, ok, prepare_live_symposium, write_clock  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -92,6 +94,13 @@ def instances(database_url, clock_file):
         a.stop()
 
 
+@pytest.fixture(scope="module")
+def live(instances, clock_file):
+    """The tea-industry symposium prepared through A, with enough members to ask at once."""
+    a, _ = instances
+    return prepare_live_symposium(a.url, clock_file=clock_file, extra_members=12)
+
+
 def cookie(session) -> dict[str, str]:
     return {"Cookie": "; ".join(f"{c.name}={c.value}" for c in session.cookies)}
 
@@ -108,9 +117,8 @@ async def wait_for_sequence(ws, sequence: int, timeout: float) -> tuple[dict, fl
             return message, time.monotonic()
 
 
-def test_a_change_through_one_instance_reaches_viewers_on_the_other(instances, clock_file, record_property):
+def test_a_change_through_one_instance_reaches_viewers_on_the_other(instances, live, record_property):
     a, b = instances
-    live = prepare_live_symposium(a.url, clock_file=clock_file)
     console_a = live.office
     console_b = api_session(b.url, "office")
     viewer_a = api_session(a.url, "department")       # the invited department head, on A
@@ -163,3 +171,44 @@ def test_a_change_through_one_instance_reaches_viewers_on_the_other(instances, c
     (ARTIFACTS / "live-two-instances.txt").write_text(
         f"{time.strftime('%Y-%m-%d %H:%M:%S')} two instances on PostgreSQL: {summary}\n")
     assert all(v < DEADLINE for v in latencies.values()), summary
+
+
+def test_requests_to_speak_through_both_instances_at_once_are_all_kept(instances, live):
+    """三(三).4 on two instances: members ask to speak at the same moment, half through A and
+    half through B. Each instance commits its own requests together; the two instances'
+    transactions take turns on PostgreSQL, so none overwrites the other's queue."""
+    a, b = instances
+    state = live.state()
+    if state["view"]["phase"] == "notStarted":
+        live.post("start")
+    while (live.state()["view"].get("segment") or {}).get("kind") != "freeSpeech":
+        if live.state()["view"].get("current"):
+            live.post("end-speech")
+        live.post("advance")
+    before = live.state()
+    asking = [p for p in live.attending("members", "experts")
+              if p not in {r["personID"] for r in before["view"]["queue"]}]
+    assert len(asking) >= 10, f"only {len(asking)} attending members/experts to ask"
+
+    # A session of its own per request (requests.Session is not for sharing across threads),
+    # signed in beforehand, and a barrier, so that the requests leave together.
+    sessions = [(base, api_session(base, "office")) for base in (a.url, b.url) * ((len(asking) + 1) // 2)]
+    barrier = threading.Barrier(len(asking))
+
+    def ask(i: int):
+        base, session = sessions[i]
+        barrier.wait(timeout=30)
+        return asking[i], session.post(live.live_url.replace(a.url, base) + "/requests",
+                                       json={"personID": asking[i]}, timeout=30)
+
+    with ThreadPoolExecutor(max_workers=len(asking)) as pool:
+        answers = list(pool.map(ask, range(len(asking))))
+    refused = [(p, r.status_code, r.text[:200]) for p, r in answers if r.status_code != 200]
+    assert not refused, refused
+
+    for base, session in sessions[:2]:
+        after = ok(session.get(live.live_url.replace(a.url, base), timeout=15))
+        queued = [r["personID"] for r in after["view"]["queue"]]
+        assert sorted(queued) == sorted([r["personID"] for r in before["view"]["queue"]] + asking), \
+            f"on {base}: queue {queued}, asked {asking}"
+        assert after["view"]["sequence"] == before["view"]["sequence"] + len(asking)

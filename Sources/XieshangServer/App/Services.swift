@@ -18,6 +18,7 @@ final class XieshangServices: Sendable {
     /// The live meeting's screens connected to this process, and the bus between instances.
     let liveHub = LiveHub()
     let live = LiveBus()
+    let liveWrites = LiveGroupCommit()
 
     init(config: AppConfig, clock: any WallClock, regulation: Regulation, calendar: CalendarStore, isPostgres: Bool) {
         self.config = config

@@ -10,14 +10,18 @@ struct AuditChange: Sendable {
     let objectID: String
     let before: String?
     let after: String?
+    /// Who made this change, when one transaction carries several people's changes (the live
+    /// meeting's group commit); otherwise the transaction's actor.
+    let actor: String?
 
     init(_ action: String, _ objectType: String, _ objectID: String,
-         before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil) {
+         before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil, by actor: String? = nil) {
         self.action = action
         self.objectType = objectType
         self.objectID = objectID
         self.before = before.map(AuditChange.json)
         self.after = after.map(AuditChange.json)
+        self.actor = actor
     }
 
     /// Sorted keys so that the same value always gives the same text (and hash).
@@ -34,10 +38,7 @@ enum AuditLog {
     static func append(_ changes: [AuditChange], actor: String, at now: Date, on db: any Database,
                        isPostgres: Bool) async throws {
         guard !changes.isEmpty else { return }
-        if isPostgres, let sql = db as? any SQLDatabase {
-            // Serializes appends across app instances for the rest of this transaction.
-            try await sql.raw("SELECT pg_advisory_xact_lock(7370001)").run()
-        }
+        if isPostgres { try await takeTurn(on: db) }
         // Only the two columns the chain needs: the last entry's before/after can be large.
         let last = try await AuditEntryModel.query(on: db).field(\.$id).field(\.$hash).sort(\.$id, .descending).first()
         var sequence = last?.id ?? 0
@@ -46,6 +47,7 @@ enum AuditLog {
         let at = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
         for change in changes {
             sequence += 1
+            let actor = change.actor ?? actor
             let record = AuditRecord(sequence: sequence, at: at, actor: actor, action: change.action,
                                      objectType: change.objectType, objectID: change.objectID,
                                      before: change.before, after: change.after, previousHash: previous)
@@ -63,6 +65,13 @@ enum AuditLog {
             try await entry.create(on: db)
             previous = entry.hash
         }
+    }
+
+    /// Waits for the other instances' writing transactions on this PostgreSQL and holds them
+    /// off until this one ends. Taken again by the same transaction, it is simply held.
+    static func takeTurn(on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(7370001)").run()
     }
 
     static func hash(_ record: AuditRecord) -> String {

@@ -35,18 +35,26 @@ enum LiveStore {
     }
 
     /// Applies `transition` to the stored meeting (creating it from the symposium at the
-    /// start), saves and audits it in one transaction, then pushes the new state: encoded
-    /// once, the same bytes answer the request and go to every screen here; other instances
-    /// hear of it through the bus. The caller has checked access on `loaded`. Refusals change
-    /// nothing.
+    /// start), saved and audited, and pushes the new state: the same bytes answer the request
+    /// and go to every screen here; other instances hear of it through the bus. Requests that
+    /// arrive together share one transaction (`LiveGroupCommit`). The caller has checked
+    /// access on `loaded`. Refusals change nothing.
     static func mutate(_ loaded: SymposiumStore.Loaded, action: String, on req: Request,
-                       _ transition: @escaping @Sendable (inout LiveMeeting, inout MeetingRecord?, Date) throws -> (any Encodable & Sendable)?)
-        async throws -> Response {
-        let now = req.xieshang.clock.now()
-        let regulation = req.xieshang.regulation
-        let symposium = loaded.symposium
-        let symposiumID = loaded.id
-        let meeting: LiveMeeting = try await req.change(invalidatingCaches: false) { db in
+                       _ transition: @escaping LiveGroupCommit.Transition) async throws -> Response {
+        let bytes = try await req.xieshang.liveWrites.submit(loaded, action: action, actor: try req.principal.username,
+                                                             app: req.application, transition)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: bytes))
+    }
+
+    /// One transaction for a batch of changes, each judged on the state the ones before it
+    /// left; a refused change is left out and answered with its refusal. Saves and audits
+    /// only if some change was accepted.
+    static func apply(_ batch: [LiveGroupCommit.Change], symposiumID: Int, symposium: Symposium,
+                      app: Application) async throws -> (LiveMeeting, [Result<Void, any Error>]) {
+        let regulation = app.xieshang.regulation
+        return try await app.change(by: batch[0].actor, invalidatingCaches: false) { db in
             let existing = try await load(symposiumID, on: db)
             var live: LiveMeeting
             if let stored = existing?.0 {
@@ -55,9 +63,23 @@ enum LiveStore {
                 let persons = try await SymposiumDTO.Names.load(for: [symposium], on: db).persons
                 live = fresh(symposium, regulation: regulation, persons: persons)
             }
-            let model = existing?.1 ?? LiveMeetingModel()
             var record = existing.flatMap { decodeRecord($0.1) }
-            let detail = try transition(&live, &record, now)
+            var outcomes: [Result<Void, any Error>] = []
+            var audit: [AuditChange] = []
+            for change in batch {
+                var trial = live, trialRecord = record
+                do {
+                    let detail = try change.transition(&trial, &trialRecord, change.at)
+                    live = trial
+                    record = trialRecord
+                    outcomes.append(.success(()))
+                    audit.append(AuditChange(change.action, "live_meeting", String(symposiumID), after: detail, by: change.actor))
+                } catch {
+                    outcomes.append(.failure(error))
+                }
+            }
+            guard !audit.isEmpty else { return ((live, outcomes), []) }
+            let model = existing?.1 ?? LiveMeetingModel()
             model.symposiumID = symposiumID
             let body = String(decoding: try encoder.encode(live), as: UTF8.self)
             model.body = body
@@ -70,14 +92,8 @@ enum LiveStore {
             if live.phase == .ended, let day = live.endedAt.map(Day.init) {
                 try await markHeld(symposiumID, on: day, db: db)
             }
-            return (live, [AuditChange(action, "live_meeting", String(symposiumID), after: detail)])
+            return ((live, outcomes), audit)
         }
-        let message = LiveMessage.make(symposiumID, topic: symposium.topic, meeting: meeting, now: now, regulation: regulation)
-        let bytes = ByteBuffer(data: try LiveMessage.encoder.encode(message))
-        await req.application.xieshang.live.announce(symposiumID, message: bytes, app: req.application)
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(buffer: bytes))
     }
 
     /// The symposium took place: its timeline's step is done, its outcomes' deadline runs.

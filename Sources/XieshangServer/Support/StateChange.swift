@@ -4,7 +4,10 @@ import XieshangCore
 
 extension Application {
     /// Runs a state change: one transaction, its audit entries appended inside it, writes
-    /// serialized (see AsyncMutex), caches invalidated after commit.
+    /// serialized (see AsyncMutex), caches invalidated after commit. On PostgreSQL the
+    /// instances sharing the database take turns too: each transaction first takes the same
+    /// advisory lock, so that what it reads was committed by everyone before it and no
+    /// instance writes over another's change (the live queue read on A, written on B).
     /// `invalidatingCaches`: false for writes that change nothing the caches hold (people,
     /// accounts, lookups), such as the live meeting's many small steps.
     func change<T: Sendable>(by actor: String, invalidatingCaches: Bool = true,
@@ -13,6 +16,7 @@ extension Application {
         let db = self.db
         let value = try await services.writeGate.withLock {
             try await db.transaction { tx in
+                if services.isPostgres { try await AuditLog.takeTurn(on: tx) }
                 let (value, changes) = try await body(tx)
                 try await AuditLog.append(changes, actor: actor, at: services.clock.now(), on: tx,
                                           isPostgres: services.isPostgres)

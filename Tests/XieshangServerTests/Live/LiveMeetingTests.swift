@@ -176,6 +176,55 @@ struct LiveMeetingTests {
         }
     }
 
+    @Test("三(三).4: requests to speak made at the same moment are each judged, answered and audited on their own")
+    func simultaneousRequestsEachJudged() async throws {
+        try await LiveFixture.run { f in
+            try await f.act("start")
+            try await f.act("advance")
+            try await f.act("advance")
+            try await f.act("advance")                         // the free speech
+            let expert = try await Planning.api(f.app, "expert")
+            let offices = [try await Planning.api(f.app, "office"), try await Planning.api(f.app, "office"),
+                           try await Planning.api(f.app, "office")]
+            let before = try await Planning.lastAuditSequence(f.app)
+            let sequence = try await f.state().view.sequence
+            let stranger = 999_999
+            // Held at the write gate, the four requests all wait for the same transaction.
+            let gate = f.app.xieshang.writeGate
+            await gate.lock()
+            @Sendable func ask(_ client: TestClient, for person: Int?) async throws -> TestingHTTPResponse {
+                var h = HTTPHeaders()
+                h.contentType = .json
+                return try await client.send(.POST, f.live + "/requests", headers: h,
+                                             body: person.map { ByteBuffer(string: #"{"personID":\#($0)}"#) })
+            }
+            async let mine = ask(expert, for: nil)
+            async let first = ask(offices[0], for: f.cast.members[2])
+            async let again = ask(offices[1], for: f.cast.members[2])
+            async let outsider = ask(offices[2], for: stranger)
+            let waitingSince = ContinuousClock.now
+            while f.app.xieshang.liveWrites.unanswered(f.id) < 4 && ContinuousClock.now - waitingSince < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            #expect(f.app.xieshang.liveWrites.unanswered(f.id) == 4)
+            await gate.unlock()
+            let answers = try await [mine, first, again, outsider]
+
+            #expect(answers[0].status == .ok)
+            // Of the same person's two requests, whichever came first is taken, the other refused.
+            #expect(Set([answers[1].status, answers[2].status]) == [.ok, .conflict])
+            #expect([answers[1], answers[2]].compactMap(\.errorCode) == ["speak_request_exists"])
+            #expect(answers[3].status == .notFound && answers[3].errorCode == "speaker_not_attending")
+            let after = try await f.state()
+            #expect(after.view.queue.map(\.personID).sorted() == [f.cast.members[2], f.cast.expert].sorted())
+            #expect(after.view.sequence == sequence + 2)
+            let entries = try await AuditEntryModel.query(on: f.app.db).filter(\.$id > before).sort(\.$id).all()
+            #expect(entries.map(\.action) == ["live.request", "live.request"])
+            #expect(entries.map(\.actor).sorted() == ["expert", "office"])
+            #expect(try await AuditLog.verify(on: f.app.db).intact)
+        }
+    }
+
     @Test("三(三).5: a department's response is paired with the speech it answers")
     func responsePairedWithQuestion() async throws {
         try await LiveFixture.run { f in
