@@ -38,7 +38,9 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
                             calendar: CalendarStore(), isPostgres: isPostgres)
     app.passwords.use(.bcrypt(cost: config.security.bcryptCost))
 
-    app.sessions.use { app in QuietSessions(base: app.fluent.sessions.driver()) }
+    // Sessions are remembered only where this process is their one writer (see QuietSessions).
+    let sessionMemory = isPostgres ? nil : SessionMemory()
+    app.sessions.use { app in QuietSessions(base: app.fluent.sessions.driver(), memory: sessionMemory) }
     app.sessions.configuration.cookieName = "xieshang_session"
     let secure = config.security.secureCookies
     let lifetime = config.security.sessionLifetime

@@ -80,6 +80,22 @@ struct AuditLogTests {
         }
     }
 
+    @Test("a change of over a thousand entries is appended whole, in order, each under its own actor")
+    func largeChangeIsAppendedWhole() async throws {
+        try await TestApp.run { app in
+            let start = try await Self.lastSequence(app)
+            let changes = (1...1_201).map { i in
+                AuditChange("test.bulk", "bulk", String(i), after: ["n": i], by: i.isMultiple(of: 2) ? "committee" : nil)
+            }
+            try await app.change(by: "office") { _ in ((), changes) }
+            let entries = try await Self.entries(app, after: start)
+            #expect(entries.map(\.objectID) == (1...1_201).map(String.init))
+            #expect(entries.map(\.actor) == (1...1_201).map { $0.isMultiple(of: 2) ? "committee" : "office" })
+            #expect(entries.last?.after == #"{"n":1201}"#)
+            #expect(try await AuditLog.verify(on: app.db).intact)
+        }
+    }
+
     @Test("changing one row by raw SQL makes verify report that row")
     func tamperingIsFound() async throws {
         try await TestApp.run { app in
