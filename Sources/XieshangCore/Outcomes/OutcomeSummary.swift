@@ -64,6 +64,11 @@ public struct OutcomeSummary: Sendable, Equatable, Codable {
         public var overdue: Int
         /// `FollowUpItem.Status.allCases` order.
         public var byStatus: [Count]
+
+        /// 落实率: implemented of those that fell due in the period, "25%"; "—" when none did.
+        public var implementedPercentText: String {
+            total == 0 ? "—" : OnTime.percent(Double(implemented) / Double(total))
+        }
     }
 
     public var period: ReportPeriod

@@ -25,10 +25,14 @@ struct AuditChange: Sendable {
     }
 
     /// Sorted keys so that the same value always gives the same text (and hash).
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
     static func json(_ value: any Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+        (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
     }
 }
 

@@ -5,11 +5,6 @@ import XieshangCore
 /// The live meeting loaded, changed through the domain, saved, audited, and pushed to every
 /// screen: the console's click reaches the phones and the projector through `LiveBus`.
 enum LiveStore {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
-    }()
 
     private static let meetings = DecodeCache<LiveMeeting>()
     private static let records = DecodeCache<MeetingRecord?>()
@@ -17,12 +12,12 @@ enum LiveStore {
     static func load(_ symposiumID: Int, on db: any Database) async throws -> (LiveMeeting, LiveMeetingModel)? {
         guard let m = try await LiveMeetingModel.query(on: db).filter(\.$symposiumID == symposiumID).first() else { return nil }
         let body = m.body
-        return (try meetings.value(id: symposiumID, text: body) { try JSONDecoder().decode(LiveMeeting.self, from: Data(body.utf8)) }, m)
+        return (try meetings.value(id: symposiumID, text: body) { try StoredJSON.value(LiveMeeting.self, from: body) }, m)
     }
 
     static func decodeRecord(_ m: LiveMeetingModel) -> MeetingRecord? {
         guard let text = m.record else { return nil }
-        return records.value(id: m.symposiumID, text: text) { try? JSONDecoder().decode(MeetingRecord.self, from: Data(text.utf8)) }
+        return records.value(id: m.symposiumID, text: text) { try? StoredJSON.value(MeetingRecord.self, from: text) }
     }
 
     /// The meeting before it starts: the agenda as planned, everyone attending.
@@ -81,11 +76,11 @@ enum LiveStore {
             guard !audit.isEmpty else { return ((live, outcomes), []) }
             let model = existing?.1 ?? LiveMeetingModel()
             model.symposiumID = symposiumID
-            let body = String(decoding: try encoder.encode(live), as: UTF8.self)
+            let body = try StoredJSON.text(live)
             model.body = body
             meetings.remember(id: symposiumID, text: body, value: live)
             model.sequence = live.sequence
-            let recordText = try record.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            let recordText = try record.map { try StoredJSON.text($0) }
             if let recordText { records.remember(id: symposiumID, text: recordText, value: record) }
             model.record = recordText
             try await model.save(on: db)
@@ -99,10 +94,10 @@ enum LiveStore {
     /// The symposium took place: its timeline's step is done, its outcomes' deadline runs.
     private static func markHeld(_ id: Int, on day: Day, db: any Database) async throws {
         guard let m = try await SymposiumModel.find(id, on: db) else { return }
-        var s = try JSONDecoder().decode(Symposium.self, from: Data(m.body.utf8))
+        var s = try StoredJSON.value(Symposium.self, from: m.body)
         guard s.heldOn == nil else { return }
         s.heldOn = day
-        m.body = String(decoding: try SymposiumStore.encoder.encode(s), as: UTF8.self)
+        m.body = try StoredJSON.text(s)
         m.version += 1
         try await m.save(on: db)
     }

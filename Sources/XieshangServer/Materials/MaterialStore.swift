@@ -48,14 +48,8 @@ enum MaterialStore {
         let scope: Scope
     }
 
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
-    }()
-
     static func decode(_ m: MaterialModel) throws -> Loaded {
-        var material = try JSONDecoder().decode(Material.self, from: Data(m.body.utf8))
+        var material = try StoredJSON.value(Material.self, from: m.body)
         material.id = m.id!
         material.symposiumID = m.symposiumID
         return Loaded(material: material, version: m.version)
@@ -170,7 +164,7 @@ enum MaterialStore {
     }
 
     static func encode(_ material: Material) throws -> String {
-        String(decoding: try encoder.encode(material), as: UTF8.self)
+        try StoredJSON.text(material)
     }
 
     /// What the audit log records of a material: its identity and classification, not its text.

@@ -166,7 +166,7 @@ struct OutcomeDTO: Content {
             let symposia = try await SymposiumModel.query(on: db).all()
             var topics: [Int: String] = [:]
             for s in symposia {
-                topics[s.id!] = (try? JSONDecoder().decode(Symposium.self, from: Data(s.body.utf8)))?.topic ?? ""
+                topics[s.id!] = (try? StoredJSON.value(Symposium.self, from: s.body))?.topic ?? ""
             }
             return Names(persons: Dictionary(persons.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a }),
                          departments: Dictionary(departments.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a }),

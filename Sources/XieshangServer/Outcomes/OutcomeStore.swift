@@ -25,12 +25,6 @@ enum OutcomeStore {
         let regulation: Regulation
     }
 
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
-    }()
-
     static func context(_ req: Request) throws -> Context {
         let p = try req.principal
         let now = req.xieshang.clock.now()
@@ -39,14 +33,14 @@ enum OutcomeStore {
     }
 
     static func decode(_ m: OutcomeModel) throws -> Outcome {
-        var o = try JSONDecoder().decode(Outcome.self, from: Data(m.body.utf8))
+        var o = try StoredJSON.value(Outcome.self, from: m.body)
         o.id = m.id!
         o.symposiumID = m.symposiumID
         return o
     }
 
     static func decode(_ m: FollowUpItemModel) throws -> FollowUpItem {
-        var i = try JSONDecoder().decode(FollowUpItem.self, from: Data(m.body.utf8))
+        var i = try StoredJSON.value(FollowUpItem.self, from: m.body)
         i.id = m.id!
         i.outcomeID = m.outcomeID
         return i
@@ -94,7 +88,7 @@ enum OutcomeStore {
         m.symposiumID = o.symposiumID
         m.state = o.state.rawValue
         m.due = o.due.day.iso
-        m.body = String(decoding: try encoder.encode(o), as: UTF8.self)
+        m.body = try StoredJSON.text(o)
         m.version = version
         try await m.save(on: db)
     }
@@ -104,7 +98,7 @@ enum OutcomeStore {
         m.ownerDepartmentID = i.ownerDepartmentID
         m.due = i.due.iso
         m.status = i.status.rawValue
-        m.body = String(decoding: try encoder.encode(i), as: UTF8.self)
+        m.body = try StoredJSON.text(i)
         m.version = version
         try await m.save(on: db)
     }

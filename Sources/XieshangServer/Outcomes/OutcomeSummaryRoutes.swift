@@ -34,7 +34,7 @@ struct OutcomeSummaryRoutes: RouteCollection {
     }
 
     func api(req: Request) async throws -> Response {
-        let data = try SymposiumStore.encoder.encode(try await Self.summary(req))
+        let data = try StoredJSON.encoder.encode(try await Self.summary(req))
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(data: data))

@@ -43,7 +43,7 @@ struct ParticipationRoutes: RouteCollection {
     }
 
     func api(req: Request) async throws -> Response {
-        let data = try SymposiumStore.encoder.encode(try await Self.record(req))
+        let data = try StoredJSON.encoder.encode(try await Self.record(req))
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(data: data))

@@ -68,7 +68,7 @@ enum SummaryDocument {
         let i = s.items
         b.append(.paragraph("期内到期的落实事项\(i.total)项，已落实\(i.implemented)项，正在落实\(i.inProgress)项，未开始\(i.open)项，"
             + "不再落实\(i.dropped)项；逾期未落实\(i.overdue)项"
-            + (i.total > 0 ? "，落实率\(OutcomeSummary.OnTime(onTime: i.implemented, late: i.total - i.implemented, pending: 0).percentText)" : "")
+            + (i.total > 0 ? "，落实率\(i.implementedPercentText)" : "")
             + "。"))
         b.append(.barChart(caption: figure(3, "落实事项（按状态）"), bars: bars(i.byStatus)))
         let overdue = outcomes.flatMap(\.items).filter { s.period.contains($0.due) && $0.isOverdue(today: s.asOf) }

@@ -42,7 +42,7 @@ struct PlanningAPI: RouteCollection {
     func list(req: Request) async throws -> [Summary] {
         let p = try req.principal
         return try await AnnualPlanModel.query(on: req.db).sort(\.$year, .descending).all().compactMap { m in
-            guard let plan = try? JSONDecoder().decode(AnnualPlan.self, from: Data(m.body.utf8)),
+            guard let plan = try? StoredJSON.value(AnnualPlan.self, from: m.body),
                   p.may(.viewPlan(issued: plan.state == .issued)) else { return nil }
             return Summary(year: plan.year, state: plan.state, stateName: plan.state.chineseName,
                            topics: plan.topics.count, documentNumber: plan.documentNumber)
@@ -69,7 +69,7 @@ struct PlanningAPI: RouteCollection {
         let year = try Self.year(req)
         _ = try await PlanningStore.visiblePlan(year: year, for: req.principal, on: req.db)
         return try await PlanningStore.versions(year: year, on: req.db).compactMap { v in
-            guard let plan = try? JSONDecoder().decode(AnnualPlan.self, from: Data(v.body.utf8)) else { return nil }
+            guard let plan = try? StoredJSON.value(AnnualPlan.self, from: v.body) else { return nil }
             return VersionDTO(version: v.version, state: plan.state, at: v.at, actor: v.actor, note: v.note, plan: plan)
         }
     }

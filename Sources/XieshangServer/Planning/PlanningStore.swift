@@ -5,11 +5,6 @@ import XieshangCore
 /// The call for topics, the suggestions and the annual plan, loaded from and saved to the
 /// database; every change is a domain transition, audited, and (for the plan) versioned.
 enum PlanningStore {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
-    }()
 
     // MARK: call for topics
 
@@ -173,7 +168,7 @@ enum PlanningStore {
 
     static func plan(year: Int, on db: any Database) async throws -> (AnnualPlan, Int)? {
         guard let m = try await AnnualPlanModel.query(on: db).filter(\.$year == year).first() else { return nil }
-        return (try JSONDecoder().decode(AnnualPlan.self, from: Data(m.body.utf8)), m.version)
+        return (try StoredJSON.value(AnnualPlan.self, from: m.body), m.version)
     }
 
     static func visiblePlan(year: Int, for p: Principal, on db: any Database) async throws -> (AnnualPlan, Int) {
@@ -218,7 +213,7 @@ enum PlanningStore {
             if let expectedVersion, expectedVersion != m.version {
                 throw Refusal(.conflict, code: "version_conflict", message: "年度计划已被他人修改，请刷新后重试。")
             }
-            let before = try JSONDecoder().decode(AnnualPlan.self, from: Data(m.body.utf8))
+            let before = try StoredJSON.value(AnnualPlan.self, from: m.body)
             var plan = before
             try transition(&plan)
             try await save(plan, into: m, version: m.version + 1, actor: actor, at: now, note: note, on: db)
@@ -228,7 +223,7 @@ enum PlanningStore {
 
     private static func save(_ plan: AnnualPlan, into m: AnnualPlanModel, version: Int, actor: String, at: Date,
                              note: String, on db: any Database) async throws {
-        let body = String(decoding: try encoder.encode(plan), as: UTF8.self)
+        let body = try StoredJSON.text(plan)
         m.state = plan.state.rawValue
         m.body = body
         m.version = version

@@ -33,7 +33,7 @@ final class PracticeStore: Sendable {
     func reload(from db: any Database) async throws {
         let loaded: (CountyPractice, Int)
         if let m = try await CountyPracticeModel.find(Self.rowID, on: db) {
-            loaded = (try JSONDecoder().decode(CountyPractice.self, from: Data(m.body.utf8)), m.version)
+            loaded = (try StoredJSON.value(CountyPractice.self, from: m.body), m.version)
         } else {
             loaded = (base, 0)
         }
@@ -52,11 +52,11 @@ final class PracticeStore: Sendable {
             if let expectedVersion, expectedVersion != stored {
                 throw Refusal(.conflict, code: "version_conflict", message: "工作惯例已被他人修改，请刷新页面后重新填写。")
             }
-            let before = try existing.map { try JSONDecoder().decode(CountyPractice.self, from: Data($0.body.utf8)) }
+            let before = try existing.map { try StoredJSON.value(CountyPractice.self, from: $0.body) }
                 ?? req.xieshang.practice.base
             let m = existing ?? CountyPracticeModel()
             m.id = rowID
-            m.body = AuditChange.json(practice)
+            m.body = try StoredJSON.text(practice)
             m.version = stored + 1
             m.updatedAt = now
             try await m.save(on: db)

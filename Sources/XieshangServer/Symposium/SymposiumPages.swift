@@ -213,7 +213,7 @@ struct SymposiumPages: RouteCollection {
             let committees = try await PlanningStore.committeeNames(on: req.db)
             for m in try await AnnualPlanModel.query(on: req.db).filter(\.$state == AnnualPlan.State.issued.rawValue)
                 .sort(\.$year).all() {
-                guard let plan = try? JSONDecoder().decode(AnnualPlan.self, from: Data(m.body.utf8)) else { continue }
+                guard let plan = try? StoredJSON.value(AnnualPlan.self, from: m.body) else { continue }
                 for t in plan.topics where !t.isMergedWithPlenary(req.xieshang.regulation) && t.date != nil
                     && !existing.contains("\(plan.year)-\(t.id)") {
                     candidates.append(.init(value: "\(plan.year)-\(t.id)",

@@ -23,18 +23,12 @@ enum SymposiumStore {
         let regulation: Regulation
     }
 
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
-    }()
-
     private static let decoded = DecodeCache<Symposium>()
 
     static func decode(_ m: SymposiumModel) throws -> Loaded {
         let body = m.body
         return Loaded(id: m.id!, symposium: try decoded.value(id: m.id!, text: body) {
-            try JSONDecoder().decode(Symposium.self, from: Data(body.utf8))
+            try StoredJSON.value(Symposium.self, from: body)
         }, version: m.version)
     }
 
@@ -133,7 +127,7 @@ enum SymposiumStore {
         m.topicID = s.topicID
         m.leadCommitteeID = s.leadCommitteeID
         m.date = s.date.iso
-        let body = String(decoding: try encoder.encode(s), as: UTF8.self)
+        let body = try StoredJSON.text(s)
         m.body = body
         m.version = version
         try await m.save(on: db)

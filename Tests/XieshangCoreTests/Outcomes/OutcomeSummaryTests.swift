@@ -119,6 +119,7 @@ struct OutcomeSummaryTests {
         #expect(s.items.total == 4 && s.items.implemented == 1 && s.items.inProgress == 1 && s.items.open == 1
                 && s.items.dropped == 1 && s.items.overdue == 1)
         #expect(counts(s.items.byStatus) == [1, 1, 1, 1])
+        #expect(s.items.implementedPercentText == "25%")
     }
 
     @Test("三(五) while a quarter runs, what is not yet due is pending and later steps are not seen")

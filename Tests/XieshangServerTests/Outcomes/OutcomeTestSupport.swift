@@ -88,9 +88,9 @@ enum Outcomes {
     /// Moves the symposium's day held, for deadline tests.
     static func setHeld(_ app: Application, symposium: Int, on day: Day) async throws {
         let m = try #require(try await SymposiumModel.find(symposium, on: app.db))
-        var s = try JSONDecoder().decode(Symposium.self, from: Data(m.body.utf8))
+        var s = try StoredJSON.value(Symposium.self, from: m.body)
         s.heldOn = day
-        m.body = String(decoding: try SymposiumStore.encoder.encode(s), as: UTF8.self)
+        m.body = try StoredJSON.text(s)
         try await m.save(on: app.db)
     }
 
