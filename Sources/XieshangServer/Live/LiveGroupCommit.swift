@@ -82,32 +82,21 @@ final class LiveGroupCommit: Sendable {
     private func commit(_ batch: [Change], symposiumID: Int, app: Application) async {
         // The newest read of the symposium: it starts the meeting and names it in the message.
         let symposium = batch[batch.count - 1].loaded.symposium
+        let message: ByteBuffer?
         let outcomes: [Result<Void, any Error>]
-        let meeting: LiveMeeting
         do {
-            (meeting, outcomes) = try await LiveStore.apply(batch, symposiumID: symposiumID, symposium: symposium, app: app)
+            (message, outcomes) = try await LiveStore.apply(batch, symposiumID: symposiumID, symposium: symposium, app: app)
         } catch {
             for change in batch { change.answer.resume(throwing: error) }
             return
         }
-        let bytes: ByteBuffer
-        if outcomes.contains(where: { if case .success = $0 { true } else { false } }) {
-            let now = app.xieshang.clock.now()
-            let message = LiveMessage.make(symposiumID, topic: symposium.topic, meeting: meeting, now: now,
-                                           regulation: app.xieshang.regulation)
-            do {
-                bytes = ByteBuffer(data: try LiveMessage.encoder.encode(message))
-            } catch {
-                for change in batch { change.answer.resume(throwing: error) }
-                return
-            }
-            await app.xieshang.live.announce(symposiumID, message: bytes, app: app)
-        } else {
-            bytes = ByteBuffer()
+        if let message {
+            await app.xieshang.live.announce(symposiumID, message: message, app: app)
         }
         for (change, outcome) in zip(batch, outcomes) {
             switch outcome {
-            case .success: change.answer.resume(returning: bytes)
+            // A change accepted means a message was made.
+            case .success: change.answer.resume(returning: message ?? ByteBuffer())
             case .failure(let error): change.answer.resume(throwing: error)
             }
         }

@@ -5,7 +5,6 @@ import XieshangCore
 /// The live meeting loaded, changed through the domain, saved, audited, and pushed to every
 /// screen: the console's click reaches the phones and the projector through `LiveBus`.
 enum LiveStore {
-
     private static let meetings = DecodeCache<LiveMeeting>()
     private static let records = DecodeCache<MeetingRecord?>()
 
@@ -44,10 +43,11 @@ enum LiveStore {
     }
 
     /// One transaction for a batch of changes, each judged on the state the ones before it
-    /// left; a refused change is left out and answered with its refusal. Saves and audits
-    /// only if some change was accepted.
+    /// left; a refused change is left out and answered with its refusal. Saves, audits and
+    /// encodes the new state for the screens only if some change was accepted (the message
+    /// is made inside the transaction, so that nothing is stored that cannot be sent).
     static func apply(_ batch: [LiveGroupCommit.Change], symposiumID: Int, symposium: Symposium,
-                      app: Application) async throws -> (LiveMeeting, [Result<Void, any Error>]) {
+                      app: Application) async throws -> (message: ByteBuffer?, outcomes: [Result<Void, any Error>]) {
         let regulation = app.xieshang.regulation
         return try await app.change(by: batch[0].actor, invalidatingCaches: false) { db in
             let existing = try await load(symposiumID, on: db)
@@ -73,7 +73,7 @@ enum LiveStore {
                     outcomes.append(.failure(error))
                 }
             }
-            guard !audit.isEmpty else { return ((live, outcomes), []) }
+            guard !audit.isEmpty else { return ((nil, outcomes), []) }
             let model = existing?.1 ?? LiveMeetingModel()
             model.symposiumID = symposiumID
             let body = try StoredJSON.text(live)
@@ -87,7 +87,9 @@ enum LiveStore {
             if live.phase == .ended, let day = live.endedAt.map(Day.init) {
                 try await markHeld(symposiumID, on: day, db: db)
             }
-            return ((live, outcomes), audit)
+            let message = LiveMessage.make(symposiumID, topic: symposium.topic, meeting: live, now: app.xieshang.clock.now(),
+                                           regulation: regulation)
+            return ((ByteBuffer(data: try LiveMessage.encoder.encode(message)), outcomes), audit)
         }
     }
 
