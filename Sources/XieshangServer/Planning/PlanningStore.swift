@@ -5,7 +5,6 @@ import XieshangCore
 /// The call for topics, the suggestions and the annual plan, loaded from and saved to the
 /// database; every change is a domain transition, audited, and (for the plan) versioned.
 enum PlanningStore {
-
     // MARK: call for topics
 
     static func call(year: Int, on db: any Database) async throws -> TopicCall? {
