@@ -49,10 +49,9 @@ public struct MeetingRecord: Sendable, Equatable, Codable {
             let c = cal.dateComponents([.hour, .minute], from: d)
             return String(format: "%d:%02d", c.hour ?? 0, c.minute ?? 0)
         }
-        func length(_ s: Double) -> String { SpeakingLength.text(s) }
         lines.append("\(date.chinese)，县政协召开双月协商座谈会，围绕“\(topic)”开展协商。会议由\(host)主持\(place.isEmpty ? "" : "，在\(place)举行")。")
         if let s = m.startedAt, let e = m.endedAt {
-            lines.append("会议于\(clock(s))开始，\(clock(e))结束，历时\(length(e.timeIntervalSince(s)))。")
+            lines.append("会议于\(clock(s))开始，\(clock(e))结束，历时\(SpeakingLength.text(e.timeIntervalSince(s)))。")
         }
         let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         var n = 0
@@ -65,8 +64,8 @@ public struct MeetingRecord: Sendable, Equatable, Codable {
             for s in speeches {
                 var line = "\(s.name)（\(s.unit)）"
                 if !s.subject.isEmpty { line += "作题为《\(s.subject)》的发言" } else { line += "发言" }
-                line += "，\(clock(s.startedAt))起，用时\(length(s.durationSeconds))"
-                if s.overrunSeconds >= 1 { line += "（超时\(length(s.overrunSeconds))）" }
+                line += "，\(clock(s.startedAt))起，用时\(SpeakingLength.text(s.durationSeconds))"
+                if s.overrunSeconds >= 1 { line += "（超时\(SpeakingLength.text(s.overrunSeconds))）" }
                 if !s.respondsTo.isEmpty {
                     let names = s.respondsTo.compactMap { id in m.speeches.first { $0.id == id }?.name }
                     line += "，回应了\(names.joined(separator: "、"))提出的问题"

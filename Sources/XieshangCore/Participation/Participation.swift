@@ -23,7 +23,7 @@ public enum Participation {
                 + (absent ? rules.perUnexcusedAbsence : 0) + speeches.count * rules.perSpeech + minutePoints
                 + drafts * rules.perDraft
             var parts: [String] = [attended ? "出席" : declined ? "请假" : absent ? "无故缺席" : "未出席"]
-            if !speeches.isEmpty { parts.append("发言\(speeches.count)次（\(duration(seconds))）") }
+            if !speeches.isEmpty { parts.append("发言\(speeches.count)次（\(SpeakingLength.text(seconds))）") }
             if drafts > 0 { parts.append("提交发言稿\(drafts)篇") }
             parts.append("计\(points)分")
             entries.append(.init(symposiumID: s.symposiumID, day: s.day, topic: s.topic, invited: invited, attended: attended,
@@ -56,7 +56,7 @@ public enum Participation {
         ]
         let cap = rules.maxMinutePointsPerSymposium.map { "，每次会议最多\($0)分" } ?? ""
         lines.append(.init(item: "发言时长", count: minutes, pointsEach: nil, points: minutePoints,
-                           text: "发言时长共\(duration(seconds))，按每次会议整分钟计\(minutes)分钟 × \(rules.perMinuteSpoken)分\(cap) = \(minutePoints)分"))
+                           text: "发言时长共\(SpeakingLength.text(seconds))，按每次会议整分钟计\(minutes)分钟 × \(rules.perMinuteSpoken)分\(cap) = \(minutePoints)分"))
         lines.append(line("提交预约发言稿", drafts, rules.perDraft, unit: "篇"))
         let total = entries.reduce(0) { $0 + $1.points }
         lines.append(.init(item: "合计", count: entries.count, pointsEach: nil, points: total, text: "合计\(total)分"))
@@ -72,7 +72,4 @@ public enum Participation {
         members.map { record(personID: $0.personID, name: $0.name, term: term, sources: sources, rules: rules) }
             .sorted { ($1.points, $0.personID) < ($0.points, $1.personID) }
     }
-
-    /// "9分30秒", "9分钟", "45秒".
-    static func duration(_ seconds: Double) -> String { SpeakingLength.text(seconds) }
 }

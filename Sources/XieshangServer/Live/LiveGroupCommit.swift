@@ -25,9 +25,9 @@ final class LiveGroupCommit: Sendable {
         let answer: CheckedContinuation<ByteBuffer, any Error>
     }
 
+    /// A symposium has a queue while its changes are being committed, and none otherwise.
     private struct Queue {
         var waiting: [Change] = []
-        var committing = false
         /// The changes in the transaction under way.
         var inTransaction = 0
     }
@@ -42,12 +42,11 @@ final class LiveGroupCommit: Sendable {
         let clock = app.xieshang.clock
         return try await withCheckedThrowingContinuation { answer in
             let startsCommitting = queues.withLockedValue { queues -> Bool in
+                let idle = queues[id] == nil
                 // The time is read in the lock, so that times follow the order of application.
                 queues[id, default: Queue()].waiting.append(
                     Change(action: action, actor: actor, at: clock.now(), loaded: loaded, transition: transition, answer: answer))
-                guard !queues[id]!.committing else { return false }
-                queues[id]!.committing = true
-                return true
+                return idle
             }
             if startsCommitting {
                 Task { await self.commitWaiting(id, app: app) }

@@ -92,7 +92,7 @@ struct TopicTrace: RouteCollection {
             speeches = (try await LiveStore.load(l.id, on: req.db)?.0.speeches ?? []).map { r in
                 let seconds = Int(r.durationSeconds.rounded())
                 return Speech(id: r.id, name: r.name, unit: r.unit, segment: r.segment, segmentName: r.segment.speechName,
-                              subject: r.subject, seconds: seconds, durationText: Self.durationText(seconds),
+                              subject: r.subject, seconds: seconds, durationText: SpeakingLength.text(Double(seconds)),
                               href: "/symposia/\(l.id)/record")
             }
             let names = try await OutcomeDTO.Names.load(on: req.db)
@@ -132,10 +132,6 @@ struct TopicTrace: RouteCollection {
                         leadCommittee: topic.leadCommitteeID.flatMap { committees[$0] }, planHref: "/plans/\(year)",
                         suggestions: suggestions, symposium: symposium, speeches: speeches, outcomes: outcomes, results: results)
     }
-
-    /// Speaking time is planned in whole minutes (≤8 minutes, 三(三)), so a length reads in
-    /// minutes first and shows the seconds only when there are some.
-    static func durationText(_ seconds: Int) -> String { SpeakingLength.text(Double(seconds)) }
 
     func api(req: Request) async throws -> TraceDTO { try await Self.trace(req) }
 
