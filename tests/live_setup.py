@@ -95,6 +95,21 @@ def ok(r: requests.Response):
     return r.json() if r.headers.get("content-type", "").startswith("application/json") else r
 
 
+def version_of(session: requests.Session, url: str, item: int | None = None) -> int:
+    """The `version` of the object at `url` (of its follow-up item `item`), as read now."""
+    body = ok(session.get(url, timeout=30))
+    if item is None:
+        return body["version"]
+    return next(i["version"] for i in body["items"] if i["id"] == item)
+
+
+def edit(session: requests.Session, method: str, url: str, based_on: str, body: dict | None = None,
+         item: int | None = None, timeout: float = 30) -> requests.Response:
+    """An edit of an existing object names the version it was based on: read it, then send."""
+    return session.request(method, url, json={"version": version_of(session, based_on, item), **(body or {})},
+                           timeout=timeout)
+
+
 @dataclass
 class LiveSymposium:
     base_url: str
@@ -184,10 +199,10 @@ def prepare_live_symposium(base_url: str, clock_file: str | os.PathLike | None =
     content = {"time": "2026年12月17日上午9:00", "place": "县政协三楼会议室", "host": "李永安", "topic": "黑茶",
                "invitees": "委员、专家学者", "agenda": "六项，约2小时", "otherMatters": "无", "research": "调研"}
     S = f"{B}/api/v1/symposia/{sid}"
-    ok(committee.post(f"{S}/implementation-plan", json={"action": "save", "content": content}, timeout=30))
-    ok(committee.post(f"{S}/implementation-plan", json={"action": "submit"}, timeout=30))
-    ok(vice.post(f"{S}/implementation-plan", json={"action": "sign", "note": "同意"}, timeout=30))
-    ok(office.post(f"{S}/implementation-plan", json={"action": "adopt", "note": "第26次主席会议"}, timeout=30))
+    ok(edit(committee, "POST", f"{S}/implementation-plan", S, {"action": "save", "content": content}))
+    ok(edit(committee, "POST", f"{S}/implementation-plan", S, {"action": "submit"}))
+    ok(edit(vice, "POST", f"{S}/implementation-plan", S, {"action": "sign", "note": "同意"}))
+    ok(edit(office, "POST", f"{S}/implementation-plan", S, {"action": "adopt", "note": "第26次主席会议"}))
 
     # Invitees: the server's suggestions (members and experts), then a department head and leaders.
     suggestions = [x for x in ok(committee.get(f"{S}/invitee-suggestions", timeout=30))
@@ -223,13 +238,12 @@ def prepare_live_symposium(base_url: str, clock_file: str | os.PathLike | None =
     # The agenda: briefing by the department, the lead committee's keynote, three booked members.
     ag = ok(committee.get(f"{S}/agenda", timeout=30))
     cands = {i["kind"]: i["candidates"] for i in ag["items"]}
-    ok(committee.put(f"{S}/agenda/departmentBriefing", json={"speakers": [
-        {"personID": cands["departmentBriefing"][0]["personID"], "subject": "全县茶产业情况"}]}, timeout=30))
-    ok(committee.put(f"{S}/agenda/keynote", json={"speakers": [{"personID": cands["keynote"][0]["personID"]}]},
-                     timeout=30))
+    ok(edit(committee, "PUT", f"{S}/agenda/departmentBriefing", S, {"speakers": [
+        {"personID": cands["departmentBriefing"][0]["personID"], "subject": "全县茶产业情况"}]}))
+    ok(edit(committee, "PUT", f"{S}/agenda/keynote", S, {"speakers": [{"personID": cands["keynote"][0]["personID"]}]}))
     booked = [c for c in cands["bookedSpeech"] if c["category"] == "members"][:3]
-    agenda = ok(committee.put(f"{S}/agenda/bookedSpeech", json={"speakers": [{"personID": c["personID"]}
-                                                                              for c in booked]}, timeout=30))
+    agenda = ok(edit(committee, "PUT", f"{S}/agenda/bookedSpeech", S,
+                     {"speakers": [{"personID": c["personID"]} for c in booked]}))
     if clock_file:
         # Sessions last 12 hours of the server's clock: sign in again on the meeting's day.
         write_clock(clock_file, MEETING_NOW)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from harness import DemoServer
-from live_setup import api_session, ok, prepare_live_symposium, write_clock
+from live_setup import api_session, edit, ok, prepare_live_symposium, write_clock
 
 ITEM = "出台茶园生态保护补助办法"
 
@@ -87,8 +87,8 @@ def test_the_reminder_is_repeated_after_the_interval_then_stops_once_implemented
     assert "将于2026年12月28日到期（还有0天）" in mail.get_body(preferencelist=("plain",)).get_content()
     assert remind(s, "2026-12-29")["due"] == 0      # overdue, but reminded yesterday
     B, item = s["B"], s["item"]
-    ok(api_session(B, "committee").post(f"{B}/api/v1/outcomes/{s['outcome']}/items/{item}/status", timeout=15,
-                           json={"status": "implemented"}))
+    ok(edit(api_session(B, "committee"), "POST", f"{B}/api/v1/outcomes/{s['outcome']}/items/{item}/status",
+            f"{B}/api/v1/outcomes/{s['outcome']}", {"status": "implemented"}, item=item))
     assert remind(s, "2027-01-20")["due"] == 0, "an implemented item is not chased"
     assert len(sink.paths()) == before + 1
 

@@ -355,6 +355,10 @@ def test_symposium_gets_answer_as_documented(doc):
             assert r.status_code == status, f"{method} {path} answered HTTP {r.status_code}: {r.text[:300]}"
             return r.json() if r.content else None
 
+        def change(who, method, path, based_on, body):
+            """An edit names the version of the object it was based on."""
+            return call(who, method, path, {"version": call(who, "GET", based_on)["version"], **body})
+
         def person(name):
             return next(p["id"] for p in call(office, "GET", "/api/v1/persons", params={"q": name})["items"]
                         if p["name"] == name)
@@ -379,14 +383,14 @@ def test_symposium_gets_answer_as_documented(doc):
                    {"year": year, "topicID": topic["id"], "viceChairInChargeID": vice_chair}, 201)
         root = f"/api/v1/symposia/{sym['id']}"
         moved = datetime.date.fromisoformat(sym["date"]) + datetime.timedelta(days=7)
-        sym = call(office, "POST", root + "/reschedule",
-                   {"date": moved.isoformat(), "reason": "与县委常委会议冲突", "confirmNonWorkingDay": True})
+        sym = change(office, "POST", root + "/reschedule", root,
+                     {"date": moved.isoformat(), "reason": "与县委常委会议冲突", "confirmNonWorkingDay": True})
         day = datetime.date.fromisoformat(sym["date"])
 
         def before(days):
             return (day - datetime.timedelta(days=days)).isoformat()
 
-        call(office, "PUT", root + "/arrangements", {
+        change(office, "PUT", root + "/arrangements", root, {
             "place": "县政协三楼会议室", "startTime": "上午9:00", "hostID": vice_chair,
             "entrustmentNote": "主席委托陶和平副主席主持", "viceChairInChargeID": vice_chair})
 
@@ -396,28 +400,28 @@ def test_symposium_gets_answer_as_documented(doc):
                     "otherMatters": "会务由办公室负责", "research": "会前开展专题调研"}
 
         plan_path = root + "/implementation-plan"
-        call(committee, "POST", plan_path, {"action": "save", "content": content("六项")})
-        call(committee, "POST", plan_path, {"action": "submit", "content": content("六项，约2小时")})
-        call(vice, "POST", plan_path, {"action": "return", "note": "请补充发言顺序"})
-        call(committee, "POST", plan_path, {"action": "submit", "content": content("六项，约2小时，按发言顺序")})
-        call(vice, "POST", plan_path, {"action": "sign", "note": "同意"})
-        call(office, "POST", plan_path, {"action": "adopt", "note": "第26次主席会议"})
+        change(committee, "POST", plan_path, root, {"action": "save", "content": content("六项")})
+        change(committee, "POST", plan_path, root, {"action": "submit", "content": content("六项，约2小时")})
+        change(vice, "POST", plan_path, root, {"action": "return", "note": "请补充发言顺序"})
+        change(committee, "POST", plan_path, root, {"action": "submit", "content": content("六项，约2小时，按发言顺序")})
+        change(vice, "POST", plan_path, root, {"action": "sign", "note": "同意"})
+        change(office, "POST", plan_path, root, {"action": "adopt", "note": "第26次主席会议"})
 
-        call(committee, "PUT", root + "/meetings/mobilization",
-             {"date": before(30), "time": "上午9:00", "place": "县政协三楼会议室"})
-        call(committee, "PUT", root + "/meetings/coordination", {"date": before(7)})
+        change(committee, "PUT", root + "/meetings/mobilization", root,
+               {"date": before(30), "time": "上午9:00", "place": "县政协三楼会议室"})
+        change(committee, "PUT", root + "/meetings/coordination", root, {"date": before(7)})
         call(committee, "POST", root + "/meetings/mobilization/tasks",
              {"title": "起草调研报告", "ownerKind": "committee", "ownerID": agriculture, "due": before(10)})
         sym = call(committee, "POST", root + "/meetings/mobilization/tasks",
                    {"title": "落实会场", "ownerKind": "role", "ownerRole": "office", "due": before(3)})
         task = sym["meetings"][0]["tasks"][0]["id"]
         call(committee, "POST", root + f"/tasks/{task}", {"done": True})
-        call(committee, "POST", root + "/meetings/mobilization/record", {"decisions": "通报实施方案，明确分工。", "held": True})
+        change(committee, "POST", root + "/meetings/mobilization/record", root, {"decisions": "通报实施方案，明确分工。", "held": True})
 
         sym = call(committee, "POST", root + "/research", {
             "kind": "research", "title": "农村电商专题调研", "date": before(20), "place": "江南镇",
             "participants": "农业农村委员会"})
-        call(committee, "PUT", root + f"/research/{sym['research'][-1]['id']}", {"findings": "物流成本高，人才缺乏。"})
+        change(committee, "PUT", root + f"/research/{sym['research'][-1]['id']}", root, {"findings": "物流成本高，人才缺乏。"})
 
         suggested = call(committee, "GET", root + "/invitee-suggestions")
         assert len(suggested) >= 3, f"too few invitee suggestions: {suggested}"
@@ -435,7 +439,7 @@ def test_symposium_gets_answer_as_documented(doc):
         # 三(三): two booked speeches held, a request queued and a free speech under way (the
         # meeting is not ended: a held symposium would leave the office's invitations and to-do list).
         call(committee, "POST", root + f"/invitees/{members[2]}/answer", {"answer": "confirm"})
-        call(committee, "PUT", root + "/agenda/bookedSpeech", {"speakers": [
+        change(committee, "PUT", root + "/agenda/bookedSpeech", root, {"speakers": [
             {"personID": members[0], "subject": "补齐农村物流短板"}, {"personID": members[2]}]})
         live = root + "/live"
         for action in ["start", "advance", "advance", "next", "end-speech", "next", "end-speech", "advance"]:
@@ -453,7 +457,7 @@ def test_symposium_gets_answer_as_documented(doc):
                            files={"file": ("keynote.txt", "一、基本情况\n全县农村电商发展迅速。".encode(), "text/plain")})
         assert r.status_code == 201, f"upload answered HTTP {r.status_code}: {r.text[:300]}"
         for action in ("submit", "approve", "forward"):
-            call(committee, "POST", f"/api/v1/materials/{material}/review", {"action": action})
+            change(committee, "POST", f"/api/v1/materials/{material}/review", f"/api/v1/materials/{material}", {"action": action})
         assert office.get(base + f"/api/v1/materials/{material}/versions/1/file", timeout=15).status_code == 200
 
         samples = {"id": str(sym["id"]), "mid": str(material), "n": "1", "person": str(own_person)}

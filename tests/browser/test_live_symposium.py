@@ -34,7 +34,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
 from harness import DEMO_PASSWORD, DemoServer
-from live_setup import (PREPARATION_NOW, TOPIC, advance_clock, api_session, clock_now, ok, prepare_live_symposium,
+from live_setup import (PREPARATION_NOW, TOPIC, advance_clock, api_session, clock_now, edit, ok, prepare_live_symposium,
                         write_clock)
 from ui import attempt_login, click_and_wait, new_driver, path_of, quit_driver, save_png, wait
 
@@ -93,7 +93,7 @@ def invite_the_demo_member_and_expert(base_url: str, live) -> None:
         if invitee["state"] == "preInvited":
             ok(committee.post(f"{s}/invitees/{invitee['personID']}/answer", json={"answer": "confirm"}, timeout=15))
     for kind in ("departmentBriefing", "keynote", "bookedSpeech"):
-        ok(committee.put(f"{s}/agenda/{kind}", json={"speakers": []}, timeout=15))
+        ok(edit(committee, "PUT", f"{s}/agenda/{kind}", s, {"speakers": []}))
 
 
 @pytest.fixture(scope="module")

@@ -225,9 +225,12 @@ def test_member_outside_the_range_cannot_see_the_briefing_anywhere(driver, login
     assert api.status_code == 200 and api.json() == [], api.text[:300]
     csv = s.get(list_url(server) + ".csv", timeout=15)
     assert csv.status_code == 200 and BRIEFING_TITLE not in csv.text, csv.text[:300]
-    # Their own packet: the office compiles it, the member cannot fetch anyone's.
-    r = s.get(f"{server}/symposia/{M['sid']}/packet/{M['member']}.docx", timeout=30)
-    assert r.status_code in (403, 404), f"member fetched a packet: HTTP {r.status_code}"
+    # Their own packet: the office compiles it, the member cannot compile anyone's.
+    token = re.search(r'name="_csrf" value="([^"]+)"', s.get(list_url(server), timeout=15).text).group(1)
+    r = s.post(f"{server}/symposia/{M['sid']}/packets/{M['member']}", data={"_csrf": token}, timeout=30)
+    assert r.status_code in (403, 404), f"member compiled a packet: HTTP {r.status_code}"
+    # Compiling is never a link: a GET changes nothing and gives no packet.
+    assert s.get(f"{server}/symposia/{M['sid']}/packets/{M['member']}", timeout=30).status_code == 405
 
 
 def test_expert_inside_the_range_sees_and_downloads_the_briefing(driver, login, server, screenshot):
@@ -319,8 +322,9 @@ def test_office_compiles_two_packets_that_differ_as_the_ranges_say(driver, login
     s = browser_session(driver)
     packets = {}
     for who in ("member", "expert"):
-        link = rows[str(M[who])].find_element(By.CSS_SELECTOR, "a").get_attribute("href")
-        r = s.get(link, timeout=60)
+        form = rows[str(M[who])].find_element(By.CSS_SELECTOR, "form.compile-packet")
+        token = form.find_element(By.NAME, "_csrf").get_attribute("value")
+        r = s.post(form.get_attribute("action"), data={"_csrf": token}, timeout=60)
         assert r.status_code == 200, f"{who}'s packet: HTTP {r.status_code} {r.text[:200]}"
         assert r.headers["content-type"].startswith(DOCX_TYPE), r.headers["content-type"]
         packets[who] = r.content

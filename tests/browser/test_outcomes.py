@@ -47,7 +47,7 @@ from selenium.webdriver.support.ui import Select
 
 import render
 from harness import ARTIFACTS, DemoServer
-from live_setup import TOPIC, advance_clock, api_session, ok, prepare_live_symposium, write_clock
+from live_setup import TOPIC, advance_clock, api_session, edit, ok, prepare_live_symposium, write_clock
 from ui import click_and_wait, flash, open_page, save_png, sign_in, wait
 
 # The server's "now" in the browser part (Beijing time 09:00).
@@ -129,7 +129,7 @@ def server(clock_path) -> str:
         # The first booked speaker's subject, for the outcome's link to that speech.
         speakers = next(i for i in live.agenda["items"] if i["kind"] == "bookedSpeech")["speakers"]
         booked = speakers[0]
-        ok(committee.put(f"{S}/agenda/bookedSpeech", timeout=15, json={"speakers": [
+        ok(edit(committee, "PUT", f"{S}/agenda/bookedSpeech", S, {"speakers": [
             {"personID": s["personID"], "subject": BOOKED_SUBJECT if s is booked else s.get("subject", "")}
             for s in speakers]}))
         hold_the_meeting(live, clock_path)

@@ -33,6 +33,7 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm  # noqa: E402
 
 from harness import ARTIFACTS, DemoServer, http_login_session  # noqa: E402
+from live_setup import edit  # noqa: E402
 
 YEAR = 2026
 TOPIC = "推进安化黑茶全产业链高质量发展"
@@ -104,13 +105,12 @@ def prepare_symposium(b: str) -> tuple[int, dict[str, int]]:
     s = ok(office.post(f"{b}/api/v1/symposia", json={"year": YEAR, "topicID": topic, "viceChairInChargeID": vice_chair},
                        timeout=15))
     sid = s["id"]
-    ok(office.put(f"{b}/api/v1/symposia/{sid}/arrangements", timeout=15, json={
+    root = f"{b}/api/v1/symposia/{sid}"
+    ok(edit(office, "PUT", f"{root}/arrangements", root, {
         "place": PLACE, "startTime": "上午9:00", "viceChairInChargeID": vice_chair}))
-    ok(committee.post(f"{b}/api/v1/symposia/{sid}/implementation-plan", timeout=15,
-                      json={"action": "submit", "content": PLAN_CONTENT}))
-    ok(vice.post(f"{b}/api/v1/symposia/{sid}/implementation-plan", json={"action": "sign", "note": "同意"}, timeout=15))
-    ok(office.post(f"{b}/api/v1/symposia/{sid}/implementation-plan", timeout=15,
-                   json={"action": "adopt", "note": "十二届县政协第31次主席会议"}))
+    ok(edit(committee, "POST", f"{root}/implementation-plan", root, {"action": "submit", "content": PLAN_CONTENT}))
+    ok(edit(vice, "POST", f"{root}/implementation-plan", root, {"action": "sign", "note": "同意"}))
+    ok(edit(office, "POST", f"{root}/implementation-plan", root, {"action": "adopt", "note": "十二届县政协第31次主席会议"}))
     ids = {name: person(name) for name in INVITEES}
     for name, pid in ids.items():
         ok(committee.post(f"{b}/api/v1/symposia/{sid}/invitees", json={"personID": pid, "reason": "与议题相关"}, timeout=15))

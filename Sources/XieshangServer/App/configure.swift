@@ -36,11 +36,15 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
 
     app.xieshang = XieshangServices(config: config, clock: overrides.clock, regulation: overrides.regulation,
                             calendar: CalendarStore(), isPostgres: isPostgres)
-    app.passwords.use(.bcrypt(cost: config.security.bcryptCost))
+    app.passwordHashing = PasswordHashing(cost: config.security.bcryptCost)
+    app.lifecycle.use(PasswordHashingShutdown())
 
     // Sessions are remembered only where this process is their one writer (see QuietSessions).
     let sessionMemory = isPostgres ? nil : SessionMemory()
-    app.sessions.use { app in QuietSessions(base: app.fluent.sessions.driver(), memory: sessionMemory) }
+    let sessionWrites = isPostgres ? nil : app.xieshang.writeGate
+    app.sessions.use { app in
+        QuietSessions(base: app.fluent.sessions.driver(), memory: sessionMemory, writes: sessionWrites)
+    }
     app.sessions.configuration.cookieName = "xieshang_session"
     let secure = config.security.secureCookies
     let lifetime = config.security.sessionLifetime
@@ -65,10 +69,12 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     app.leaf.cache.isEnabled = true
     app.routes.defaultMaxBodySize = "4mb"
 
-    // Order matters: errors wrap everything; sessions before the principal; CSRF after it.
+    // Order matters: the security headers go on every response, error pages included, so
+    // they wrap the errors; errors wrap the rest; sessions before the principal; CSRF after it.
     app.middleware = .init()
-    app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
     app.middleware.use(FileMiddleware(publicDirectory: resources.appendingPathComponent("Public").path + "/",
                                       defaultFile: nil, advancedETagComparison: true))
     app.middleware.use(app.sessions.middleware)
@@ -85,6 +91,7 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     if case .sqliteFile = config.database {
         // WAL lets readers proceed while a write commits; set once, it persists in the file.
         try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        // A writer waits for another process's write (the command line) instead of failing.
         // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process
         // loses nothing committed, a power cut at worst the last commits, and the file is never
         // corrupted (sqlite.org/pragma.html#pragma_synchronous). Every commit's fsync was what
@@ -92,6 +99,7 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
         for loop in app.eventLoopGroup.makeIterator() {
             if let db = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase {
                 try await db.raw("PRAGMA synchronous=NORMAL").run()
+                try await db.raw(ImmediateTransaction.busyTimeoutPragma).run()
             }
         }
     }

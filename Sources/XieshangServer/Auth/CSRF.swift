@@ -2,14 +2,42 @@ import Vapor
 import XieshangCore
 
 extension Request {
-    /// The session's CSRF token, created on first use (also before login, so the login
-    /// form itself is protected).
+    /// The token this request's forms carry: the session's once signed in (set at sign-in),
+    /// before that a cookie of its own. A visitor who only opens the login page is not given
+    /// a session: that was a database write per anonymous page view, which anyone could
+    /// make, and it competed with the meeting's writes.
     func csrfToken() -> String {
-        if let t = session.data[SessionKeys.csrf] { return t }
+        // `session` makes one (a write at the response) as soon as it is touched.
+        if hasSession, let t = session.data[SessionKeys.csrf] { return t }
+        // A bearer token needs no CSRF token and must not start a session.
+        if authenticatedByToken { return "" }
+        guard principalIfAny == nil else {
+            let t = [UInt8].random(count: 32).base64URLEncoded
+            session.data[SessionKeys.csrf] = t
+            return t
+        }
+        if let t = preSessionCSRFToken { return t }
         let t = [UInt8].random(count: 32).base64URLEncoded
-        session.data[SessionKeys.csrf] = t
+        storage[NewPreSessionTokenKey.self] = t
         return t
     }
+
+    /// The token the signed-out visitor's cookie holds, if it looks like one of ours.
+    var preSessionCSRFToken: String? {
+        if let made = storage[NewPreSessionTokenKey.self] { return made }
+        guard let t = cookies[CSRFMiddleware.cookie]?.string, t.count == 43,
+              t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        return t
+    }
+
+    /// Sets the signed-out visitor's token cookie when this request made one.
+    func attachNewCSRFCookie(to response: Response) {
+        guard let t = storage[NewPreSessionTokenKey.self] else { return }
+        response.cookies[CSRFMiddleware.cookie] = HTTPCookies.Value(
+            string: t, path: "/", isSecure: xieshang.config.security.secureCookies, isHTTPOnly: true, sameSite: .strict)
+    }
+
+    private struct NewPreSessionTokenKey: StorageKey { typealias Value = String }
 }
 
 extension Array where Element == UInt8 {
@@ -32,6 +60,8 @@ extension Array where Element == UInt8 {
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let header = "X-CSRF-Token"
+    /// The signed-out visitor's token (double-submit: the form must carry the same value).
+    static let cookie = "xieshang_csrf"
     static let bodyLimit = 4 * 1024 * 1024
     /// A route that accepts larger forms (a material's upload) names its limit in
     /// `Route.userInfo` under this key, so that the token can be read from such a form too.
@@ -47,7 +77,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         if !req.hasSessionCookie && req.url.path.hasPrefix(Paths.API.root + "/") {
             return try await next.respond(to: req)
         }
-        let expected = req.hasSessionCookie ? req.session.data[SessionKeys.csrf] : nil
+        let sessionToken = req.hasSessionCookie ? req.session.data[SessionKeys.csrf] : nil
+        let expected = sessionToken ?? req.preSessionCSRFToken
         var presented = req.headers.first(name: Self.header)
         if presented == nil {
             let limit = (req.route?.userInfo[Self.bodyLimitKey] as? Int) ?? Self.bodyLimit

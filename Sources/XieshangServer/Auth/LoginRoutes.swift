@@ -46,10 +46,14 @@ struct LoginRoutes: RouteCollection {
         if let wait = throttle.lockedFor(username: username, address: address) {
             return try await refuse("尝试次数过多，请\(Int((wait / 60).rounded(.up)))分钟后再试。")
         }
-        guard !username.isEmpty, !password.isEmpty, password.utf8.count <= 128,
-              let user = try await UserModel.query(on: req.db).filter(\.$username == username).first(),
-              user.active,
-              try await req.password.async.verify(password, created: user.passwordHash) else {
+        guard !username.isEmpty, !password.isEmpty, password.utf8.count <= 128 else {
+            throttle.recordFailure(username: username, address: address)
+            return try await refuse("用户名或密码错误。")
+        }
+        // Checked even when there is no such account, so that the time taken says nothing.
+        let account = try await UserModel.query(on: req.db).filter(\.$username == username).first()
+        let matches = try await req.application.passwordHashing.verify(password, against: account?.passwordHash)
+        guard let user = account, user.active, matches else {
             throttle.recordFailure(username: username, address: address)
             return try await refuse("用户名或密码错误。")
         }
@@ -72,7 +76,6 @@ struct LoginRoutes: RouteCollection {
 
     /// Only local paths: an attacker's link must not bounce a user off to another site.
     private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return Paths.dashboard }
-        return next
+        LocalRedirect.path(next, otherwise: Paths.dashboard)
     }
 }

@@ -6,20 +6,31 @@ import Vapor
 /// would turn every page view into a database write. With `memory` (one SQLite process, the
 /// only writer of its sessions) a session once read or written is not read again: every
 /// signed-in request used to cost a query, the largest share of a phone's request to speak.
+///
+/// With `writes` (SQLite) a session is written in turn with the state changes, behind the
+/// same gate: written from the other event loop's connection while a change ran, it made
+/// that change fail with "database is locked" as phones signed in at a meeting's start.
 struct QuietSessions: SessionDriver {
     let base: any SessionDriver
     let memory: SessionMemory?
+    let writes: AsyncMutex?
 
     /// `memory` must be the one instance of the process: Vapor makes a driver on every use.
-    init(base: any SessionDriver, memory: SessionMemory?) {
+    init(base: any SessionDriver, memory: SessionMemory?, writes: AsyncMutex?) {
         self.base = base
         self.memory = memory
+        self.writes = writes
+    }
+
+    private func inTurn<T: Sendable>(_ request: Request, _ write: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        guard let writes else { return write() }
+        return request.eventLoop.makeFutureWithTask { try await writes.withLock { try await write().get() } }
     }
 
     private struct ReadKey: StorageKey { typealias Value = [String: String] }
 
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        base.createSession(data, for: request).map { id in
+        inTurn(request) { base.createSession(data, for: request) }.map { id in
             memory?.store(data, for: id, readAt: nil)
             return id
         }
@@ -45,7 +56,7 @@ struct QuietSessions: SessionDriver {
             return request.eventLoop.makeSucceededFuture(sessionID)
         }
         memory?.forget(sessionID)
-        return base.updateSession(sessionID, to: data, for: request).map { id in
+        return inTurn(request) { base.updateSession(sessionID, to: data, for: request) }.map { id in
             memory?.store(data, for: id, readAt: nil)
             return id
         }
@@ -53,7 +64,7 @@ struct QuietSessions: SessionDriver {
 
     func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
         memory?.forget(sessionID)
-        return base.deleteSession(sessionID, for: request)
+        return inTurn(request) { base.deleteSession(sessionID, for: request) }
     }
 }
 

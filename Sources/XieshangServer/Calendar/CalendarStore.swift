@@ -13,7 +13,7 @@ final class CalendarStore: Sendable {
     func reload(from db: any Database) async throws {
         var cal = WorkingCalendar.builtIn
         for y in try await CalendarYearModel.query(on: db).sort(\.$year).all() {
-            cal = try cal.withArrangement(StoredJSON.value(YearArrangement.self, from: y.arrangement))
+            cal = try cal.withArrangement(StoredJSON.value(YearArrangement.self, from: y.arrangement, row: "calendar_years#\(y.year)"))
         }
         for d in try await LocalDayOffModel.query(on: db).all() {
             guard let day = Day(iso: d.day) else { continue }

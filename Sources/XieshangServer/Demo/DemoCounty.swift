@@ -47,8 +47,7 @@ public enum DemoCounty {
     static func loadIfEmpty(app: Application) async throws -> Bool {
         if try await OrganizationModel.query(on: app.db).count() > 0 { return false }
         let data = try file()
-        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
-            .hash(app.xieshang.config.demoPassword).get()
+        let hash = try await app.passwordHashing.hash(app.xieshang.config.demoPassword)
         try await app.change(by: "system") { db in
             try await insert(data, passwordHash: hash, on: db)
             return ((), [AuditChange("demo.load", "organization", "1",

@@ -55,11 +55,11 @@ struct AgendaRoutes: RouteCollection {
     }
 
     struct SpeakerInput: Content, Sendable { var personID: Int; var subject: String? }
-    struct SpeakersInput: Content, Sendable { var speakers: [SpeakerInput] }
+    struct SpeakersInput: Content, Sendable { var version: Int; var speakers: [SpeakerInput] }
 
     /// Replaces one segment's planned speakers; names, units and categories come from the
     /// persons and the invitation, never from the caller.
-    static func set(_ id: Int, _ kind: AgendaSegmentKind, _ input: [SpeakerInput], on req: Request) async throws -> SymposiumStore.Loaded {
+    static func set(_ id: Int, _ kind: AgendaSegmentKind, _ input: [SpeakerInput], basedOn version: Int, on req: Request) async throws -> SymposiumStore.Loaded {
         // The meeting runs on the agenda it started with; a later edit would part the two.
         if let (live, _) = try await LiveStore.load(id, on: req.db), live.phase != .notStarted {
             throw Refusal(.conflict, code: "meeting_started", message: "会议已开始，议程不能再修改。")
@@ -67,7 +67,8 @@ struct AgendaRoutes: RouteCollection {
         let persons = try await PersonModel.query(on: req.db).filter(\.$id ~~ input.map(\.personID)).all()
         let byID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let regulation = req.xieshang.regulation
-        return try await SymposiumStore.mutate(id, action: "agenda.\(kind.rawValue)", on: req, authorize: SymposiumStore.preparer) { s, _ in
+        return try await SymposiumStore.mutate(id, expectedVersion: version, action: "agenda.\(kind.rawValue)", on: req,
+                                               authorize: SymposiumStore.preparer) { s, _ in
             let attending = s.invitees.attending
             let speakers = try input.map { i -> AgendaSpeaker in
                 guard let p = byID[i.personID] else { throw SymposiumError.invalid(["没有这位人员。"]) }
@@ -87,7 +88,7 @@ struct AgendaRoutes: RouteCollection {
         try await SymposiumAccess.require(.prepare, id, on: req)
         let kind = try Self.kind(req)
         let input = try SymposiumAPI.decode(SpeakersInput.self, req)
-        return try await Self.dto(Self.set(id, kind, input.speakers, on: req), on: req)
+        return try await Self.dto(Self.set(id, kind, input.speakers, basedOn: input.version, on: req), on: req)
     }
 
     // MARK: page
@@ -113,7 +114,7 @@ struct AgendaRoutes: RouteCollection {
         return try await req.renderPage("symposium-agenda", title: "\(dto.topic) · 议程", body: body)
     }
 
-    struct EditForm: Content { let op: String; let personID: Int?; let subject: String? }
+    struct EditForm: Content { let version: Int; let op: String; let personID: Int?; let subject: String? }
 
     /// add / remove / up: the page edits one speaker at a time; the whole list is checked.
     func editFromPage(req: Request) async throws -> Response {
@@ -132,7 +133,7 @@ struct AgendaRoutes: RouteCollection {
                 if let i = list.firstIndex(where: { $0.personID == person }), i > 0 { list.swapAt(i, i - 1) }
             default: throw Refusal(.invalid, code: "invalid_form", message: "未知操作。")
             }
-            _ = try await Self.set(id, kind, list, on: req)
+            _ = try await Self.set(id, kind, list, basedOn: f.version, on: req)
         } catch let e as any DomainError where e.kind != .forbidden && e.kind != .notFound {
             return try await render(req, error: e).with(status: e.kind.status)
         } catch is DecodingError {

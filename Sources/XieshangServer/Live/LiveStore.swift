@@ -11,12 +11,14 @@ enum LiveStore {
     static func load(_ symposiumID: Int, on db: any Database) async throws -> (LiveMeeting, LiveMeetingModel)? {
         guard let m = try await LiveMeetingModel.query(on: db).filter(\.$symposiumID == symposiumID).first() else { return nil }
         let body = m.body
-        return (try meetings.value(id: symposiumID, text: body) { try StoredJSON.value(LiveMeeting.self, from: body) }, m)
+        return (try meetings.value(id: symposiumID, text: body) { try StoredJSON.value(LiveMeeting.self, from: body, row: "live_meetings#\(symposiumID)") }, m)
     }
 
-    static func decodeRecord(_ m: LiveMeetingModel) -> MeetingRecord? {
+    static func decodeRecord(_ m: LiveMeetingModel) throws -> MeetingRecord? {
         guard let text = m.record else { return nil }
-        return records.value(id: m.symposiumID, text: text) { try? StoredJSON.value(MeetingRecord.self, from: text) }
+        return try records.value(id: m.symposiumID, text: text) {
+            try StoredJSON.value(MeetingRecord.self, from: text, row: "live_meetings#\(m.symposiumID).record")
+        }
     }
 
     /// The meeting before it starts: the agenda as planned, everyone attending.
@@ -58,7 +60,7 @@ enum LiveStore {
                 let persons = try await SymposiumDTO.Names.load(for: [symposium], on: db).persons
                 live = fresh(symposium, regulation: regulation, persons: persons)
             }
-            var record = existing.flatMap { decodeRecord($0.1) }
+            var record = try existing.flatMap { try decodeRecord($0.1) }
             var outcomes: [Result<Void, any Error>] = []
             var audit: [AuditChange] = []
             for change in batch {
@@ -96,7 +98,7 @@ enum LiveStore {
     /// The symposium took place: its timeline's step is done, its outcomes' deadline runs.
     private static func markHeld(_ id: Int, on day: Day, db: any Database) async throws {
         guard let m = try await SymposiumModel.find(id, on: db) else { return }
-        var s = try StoredJSON.value(Symposium.self, from: m.body)
+        var s = try StoredJSON.value(Symposium.self, from: m.body, row: "symposia#\(m.id ?? 0)")
         guard s.heldOn == nil else { return }
         s.heldOn = day
         m.body = try StoredJSON.text(s)

@@ -29,7 +29,7 @@ struct RecordRoutes: RouteCollection {
 
     static func dto(_ id: Int, on req: Request) async throws -> RecordDTO {
         _ = try await SymposiumStore.visible(id, for: req.principal, on: req.db)
-        guard let (m, model) = try await LiveStore.load(id, on: req.db), let r = LiveStore.decodeRecord(model) else {
+        guard let (m, model) = try await LiveStore.load(id, on: req.db), let r = try LiveStore.decodeRecord(model) else {
             return RecordDTO(symposiumID: id, exists: false, state: nil, stateName: nil, text: "", issueNumber: nil,
                              issuedAt: nil, totals: [])
         }

@@ -16,7 +16,7 @@ struct MaterialAPI: RouteCollection {
         s.get("materials", use: list)
         s.post("materials", use: create)
         s.get("packets", use: packets)
-        s.get("packets", ":person", use: packet)
+        s.post("packets", ":person", use: packet)
         let m = api.grouped("materials", ":mid")
         m.get(use: show)
         Self.uploadRoute(m.on(.POST, "versions", body: .collect(maxSize: ByteCount(value: Self.uploadBodyLimit)), use: upload))

@@ -107,7 +107,7 @@ enum MaterialActions {
     // MARK: review of speech drafts (三(四).3)
 
     struct ReviewInput: Content, Sendable {
-        var version: Int?
+        var version: Int
         var action: SpeechReview.Action
         var comments: String?
     }
@@ -131,7 +131,7 @@ enum MaterialActions {
     // MARK: secrecy and range (三(四).2)
 
     struct ClassifyInput: Content, Sendable {
-        var version: Int?
+        var version: Int
         var secrecy: SecrecyLevel
         var secrecyPeriod: String?
         var distribution: Distribution

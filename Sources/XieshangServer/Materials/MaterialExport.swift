@@ -7,23 +7,14 @@ enum MaterialExport {
 
     static func csv(_ materials: [MaterialDTO]) -> String {
         let time = ChinaTime.formatter("yyyy-MM-dd HH:mm")
-        var lines = [header.map(field).joined(separator: ",")]
+        var table = CSVTable(header: header)
         for (i, m) in materials.enumerated() {
             let v = m.versions.first
             let row = [String(i + 1), m.kindName, m.title, m.producer.name, m.secrecyName, m.secrecyPeriod ?? "",
                        m.distribution.text, m.due, m.statusName, m.currentVersion.map { "第\($0)版" } ?? "",
                        v?.fileName ?? "", v.map { time.string(from: $0.at) } ?? "", v?.uploadedBy ?? ""]
-            lines.append(row.map(field).joined(separator: ","))
+            table.append(row)
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// Quoted when it holds a separator, a quote or a line break; a leading =, +, - or @ is
-    /// escaped so that a spreadsheet does not run a title as a formula.
-    static func field(_ s: String) -> String {
-        var s = s
-        if let first = s.first, "=+-@".contains(first) { s = "'" + s }
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return table.text
     }
 }

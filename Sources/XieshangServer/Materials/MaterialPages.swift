@@ -13,7 +13,8 @@ struct MaterialPages: RouteCollection {
         s.get("materials", use: list)
         s.post("materials", use: create)
         s.get("materials.csv", use: export)
-        s.get("packet", ":person.docx", use: packet)
+        // A POST: compiling gives copy numbers (份号) and is audited; a link must not do that.
+        s.post("packets", ":person", use: packet)
         let m = s.grouped("materials", ":mid")
         m.get(use: detail)
         MaterialAPI.uploadRoute(m.on(.POST, "versions", body: .collect(maxSize: ByteCount(value: MaterialAPI.uploadBodyLimit)),
@@ -248,7 +249,7 @@ struct MaterialPages: RouteCollection {
         try await MaterialActions.download(Self.mid(req), number: MaterialAPI.versionNumber(req), symposium: Self.id(req), on: req)
     }
 
-    struct ReviewForm: Content { var version: Int?; var action: SpeechReview.Action; var comments: String? }
+    struct ReviewForm: Content { var version: Int; var action: SpeechReview.Action; var comments: String? }
 
     func review(req: Request) async throws -> Response {
         try await MaterialAccessCheck.require(.review, material: Self.mid(req), symposium: Self.id(req), on: req)
@@ -260,7 +261,7 @@ struct MaterialPages: RouteCollection {
         }
     }
 
-    struct ClassifyForm: Content { var version: Int?; var secrecy: SecrecyLevel; var secrecyPeriod: String? }
+    struct ClassifyForm: Content { var version: Int; var secrecy: SecrecyLevel; var secrecyPeriod: String? }
 
     func classify(req: Request) async throws -> Response {
         try await MaterialAccessCheck.require(.distribute, material: Self.mid(req), symposium: Self.id(req), on: req)
@@ -299,10 +300,10 @@ struct MaterialPages: RouteCollection {
         return res
     }
 
-    /// `/symposia/:id/packet/12.docx`: the route's last component is the parameter `person.docx`.
+    /// The form "汇编下载" on the packets' table: compiles and answers with the DOCX itself,
+    /// which the browser saves while the page stays.
     func packet(req: Request) async throws -> Response {
-        let raw = req.parameters.get("person.docx") ?? ""
-        guard raw.hasSuffix(".docx"), let person = Int(raw.dropLast(5)) else { throw NotFound.of("人员") }
+        guard let person = req.parameters.get("person", as: Int.self) else { throw NotFound.of("人员") }
         return try await MaterialPackets.compile(Self.id(req), personID: person, on: req)
     }
 }

@@ -49,7 +49,7 @@ enum MaterialStore {
     }
 
     static func decode(_ m: MaterialModel) throws -> Loaded {
-        var material = try StoredJSON.value(Material.self, from: m.body)
+        var material = try StoredJSON.value(Material.self, from: m.body, row: "materials#\(m.id ?? 0)")
         material.id = m.id!
         material.symposiumID = m.symposiumID
         return Loaded(material: material, version: m.version)

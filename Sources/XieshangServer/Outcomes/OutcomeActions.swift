@@ -55,13 +55,13 @@ enum OutcomeActions {
     }
 
     struct ItemStatusInput: Content, Sendable {
-        var version: Int?
+        var version: Int
         var status: FollowUpItem.Status
         var reason: String?
     }
 
     struct ItemNoteInput: Content, Sendable {
-        var version: Int?
+        var version: Int
         var text: String
         /// The day the progress happened; today when absent.
         var date: String?
@@ -106,7 +106,10 @@ enum OutcomeActions {
         }
         let symposiumID = l.outcome.symposiumID
         let speeches = try await LiveStore.load(symposiumID, on: req.db)?.0.speeches ?? []
+        // A material the editor may not see cannot be linked: it is as unknown as a missing one.
+        let scope = try await MaterialStore.scope(symposiumID, on: req)
         let materials = try await MaterialStore.all(symposiumID: symposiumID, on: req.db).map(\.material)
+            .filter(scope.canSee)
         let research = try await SymposiumStore.load(symposiumID, on: req.db)?.symposium.research ?? []
         let chosen = number, links = input.links ?? OutcomeLinks(), recipients = addressees, handlers = handling
         return try await OutcomeStore.mutate(id, expectedVersion: input.version, action: "outcome.edit", on: req,

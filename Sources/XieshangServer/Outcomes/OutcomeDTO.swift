@@ -88,6 +88,8 @@ struct OutcomeDTO: Content {
 
     struct Item: Content {
         let id: Int
+        /// The item's own version, for its edits (status, progress notes).
+        let version: Int
         let outcomeID: Int
         let title: String
         let ownerDepartmentID: Int
@@ -166,7 +168,7 @@ struct OutcomeDTO: Content {
             let symposia = try await SymposiumModel.query(on: db).all()
             var topics: [Int: String] = [:]
             for s in symposia {
-                topics[s.id!] = (try? StoredJSON.value(Symposium.self, from: s.body))?.topic ?? ""
+                topics[s.id!] = try SymposiumStore.decode(s).symposium.topic
             }
             return Names(persons: Dictionary(persons.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a }),
                          departments: Dictionary(departments.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a }),
@@ -181,8 +183,8 @@ struct OutcomeDTO: Content {
         }
     }
 
-    static func item(_ i: FollowUpItem, names: Names, today: Day, regulation: Regulation) -> Item {
-        Item(id: i.id, outcomeID: i.outcomeID, title: i.title, ownerDepartmentID: i.ownerDepartmentID,
+    static func item(_ i: FollowUpItem, version: Int, names: Names, today: Day, regulation: Regulation) -> Item {
+        Item(id: i.id, version: version, outcomeID: i.outcomeID, title: i.title, ownerDepartmentID: i.ownerDepartmentID,
              ownerDepartment: names.departments[i.ownerDepartmentID] ?? "部门", due: i.due.iso,
              dueText: SymposiumDTO.dateText(i.due), daysUntilDue: i.daysUntilDue(today: today), status: i.status,
              statusName: i.status.chineseName, overdue: i.isOverdue(today: today),
@@ -234,7 +236,7 @@ struct OutcomeDTO: Content {
             overdue: o.isOverdue(today: today),
             sendingProblems: o.state == .drafting ? o.sendingProblems : [], draftedBy: o.draftedBy, draftedAt: o.draftedAt,
             sentBy: o.sentBy, sentAt: o.sentAt, sentOnTime: o.sentOnTime, handlings: handlings,
-            items: l.items.map { item($0, names: names, today: today, regulation: regulation) }, version: l.version,
+            items: l.items.map { item($0, version: l.itemVersions[$0.id] ?? 0, names: names, today: today, regulation: regulation) }, version: l.version,
             can: Can(edit: office && o.state == .drafting, send: office && o.state == .drafting, assign: office && o.state == .sent,
                      acknowledge: OutcomeAccess.addressee(o, p).map { o.recipient($0)?.isAcknowledged == false } ?? false,
                      track: OutcomeAccess.isLeadCommittee(l, p)))

@@ -183,7 +183,11 @@ struct OutcomePages: RouteCollection {
                 Option(value: String($0.id), label: "第\($0.id)号　\($0.name)　\($0.segment.speechName)\($0.subject.isEmpty ? "" : "：\($0.subject)")",
                        selected: o.links.speechIDs.contains($0.id))
             }
+            // Only what the editor may see: a classified or unreviewed material's title is
+            // as secret here as on the materials list.
+            let scope = try await MaterialStore.scope(o.symposiumID, on: req)
             let materials = try await MaterialStore.all(symposiumID: o.symposiumID, on: req.db).map(\.material)
+                .filter(scope.canSee)
             options.materials = materials.map {
                 Option(value: String($0.id), label: $0.title, selected: o.links.materialIDs.contains($0.id))
             }

@@ -13,6 +13,8 @@ enum OutcomeStore {
         /// The symposium's lead committee: it rates replies and tracks items (三(五)).
         let leadCommitteeID: Int
         let items: [FollowUpItem]
+        /// Each item's stored version, by item id: an edit of an item names the one it saw.
+        let itemVersions: [Int: Int]
     }
 
     /// What a transition may need besides the outcome.
@@ -33,22 +35,26 @@ enum OutcomeStore {
     }
 
     static func decode(_ m: OutcomeModel) throws -> Outcome {
-        var o = try StoredJSON.value(Outcome.self, from: m.body)
+        var o = try StoredJSON.value(Outcome.self, from: m.body, row: "outcomes#\(m.id ?? 0)")
         o.id = m.id!
         o.symposiumID = m.symposiumID
         return o
     }
 
     static func decode(_ m: FollowUpItemModel) throws -> FollowUpItem {
-        var i = try StoredJSON.value(FollowUpItem.self, from: m.body)
+        var i = try StoredJSON.value(FollowUpItem.self, from: m.body, row: "follow_up_items#\(m.id ?? 0)")
         i.id = m.id!
         i.outcomeID = m.outcomeID
         return i
     }
 
     static func items(of outcomeIDs: [Int], on db: any Database) async throws -> [FollowUpItem] {
+        try await itemRows(of: outcomeIDs, on: db).map(decode)
+    }
+
+    private static func itemRows(of outcomeIDs: [Int], on db: any Database) async throws -> [FollowUpItemModel] {
         guard !outcomeIDs.isEmpty else { return [] }
-        return try await FollowUpItemModel.query(on: db).filter(\.$outcomeID ~~ outcomeIDs).sort(\.$id).all().map(decode)
+        return try await FollowUpItemModel.query(on: db).filter(\.$outcomeID ~~ outcomeIDs).sort(\.$id).all()
     }
 
     static func leadCommittees(_ symposiumIDs: [Int], on db: any Database) async throws -> [Int: Int] {
@@ -58,11 +64,14 @@ enum OutcomeStore {
     }
 
     static func loaded(_ models: [OutcomeModel], on db: any Database) async throws -> [Loaded] {
-        let items = try await items(of: models.compactMap(\.id), on: db)
+        let rows = try await itemRows(of: models.compactMap(\.id), on: db)
+        let items = try rows.map(decode)
+        let versions = Dictionary(rows.map { ($0.id!, $0.version) }, uniquingKeysWith: { a, _ in a })
         let leads = try await leadCommittees(Array(Set(models.map(\.symposiumID))), on: db)
         return try models.map { m in
-            Loaded(id: m.id!, outcome: try decode(m), version: m.version, leadCommitteeID: leads[m.symposiumID] ?? 0,
-                   items: items.filter { $0.outcomeID == m.id! })
+            let own = items.filter { $0.outcomeID == m.id! }
+            return Loaded(id: m.id!, outcome: try decode(m), version: m.version, leadCommitteeID: leads[m.symposiumID] ?? 0,
+                          items: own, itemVersions: versions.filter { id, _ in own.contains { $0.id == id } })
         }
     }
 
@@ -163,7 +172,7 @@ enum OutcomeStore {
 
     /// Applies one change to a follow-up item of the outcome, as `mutate` does.
     @discardableResult
-    static func mutateItem(_ outcomeID: Int, itemID: Int, expectedVersion: Int?, action: String, on req: Request,
+    static func mutateItem(_ outcomeID: Int, itemID: Int, expectedVersion: Int, action: String, on req: Request,
                            _ transition: @escaping @Sendable (inout FollowUpItem, Context) throws -> (any Encodable & Sendable)?)
         async throws -> Loaded {
         let ctx = try context(req)
@@ -180,10 +189,6 @@ enum OutcomeStore {
         }
         guard let l = try await load(outcomeID, on: req.db) else { throw NotFound.of("协商成果") }
         return l
-    }
-
-    static func itemVersion(_ itemID: Int, on db: any Database) async throws -> Int? {
-        try await FollowUpItemModel.find(itemID, on: db)?.version
     }
 
     private static func checkVersion(_ expected: Int?, _ actual: Int) throws {

@@ -55,19 +55,17 @@ struct ParticipationRoutes: RouteCollection {
 
     func csv(req: Request) async throws -> Response {
         let r = try await Self.record(req)
-        func field(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"\(s.replacingOccurrences(of: "\"", with: "\"\""))\"" : s }
-        var lines = ["日期,议题,受邀,出席,请假,发言次数,发言时长（秒）,发言稿,得分"]
+        var table = CSVTable(header: ["日期", "议题", "受邀", "出席", "请假", "发言次数", "发言时长（秒）", "发言稿", "得分"])
         for e in r.entries {
-            lines.append([e.day.iso, field(e.topic), e.invited ? "是" : "否", e.attended ? "是" : "否", e.declined ? "是" : "否",
-                          String(e.speeches), String(Int(e.speakingSeconds.rounded())), String(e.drafts), String(e.points)]
-                .joined(separator: ","))
+            table.append([e.day.iso, e.topic, e.invited ? "是" : "否", e.attended ? "是" : "否", e.declined ? "是" : "否",
+                          String(e.speeches), String(Int(e.speakingSeconds.rounded())), String(e.drafts), String(e.points)])
         }
-        lines.append(["合计", field(r.name), String(r.invited), String(r.attended), String(r.declined), String(r.speeches),
-                      String(Int(r.speakingSeconds.rounded())), String(r.drafts), String(r.points)].joined(separator: ","))
+        table.append(["合计", r.name, String(r.invited), String(r.attended), String(r.declined), String(r.speeches),
+                      String(Int(r.speakingSeconds.rounded())), String(r.drafts), String(r.points)])
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         let name = "履职档案-\(r.name).csv".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "participation.csv"
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(name)")
-        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"))
+        return Response(status: .ok, headers: headers, body: .init(string: table.text))
     }
 }

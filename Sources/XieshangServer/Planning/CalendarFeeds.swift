@@ -79,8 +79,8 @@ struct CalendarFeeds: RouteCollection {
         let person = try await feed.personID.asyncMap { try await PersonModel.find($0, on: req.db) } ?? nil
         var events: [ICalendarFeed.Event] = []
         for m in try await AnnualPlanModel.query(on: req.db).all() {
-            guard let plan = try? StoredJSON.value(AnnualPlan.self, from: m.body),
-                  principal.may(.viewPlan(issued: plan.state == .issued)) else { continue }
+            let plan = try PlanningStore.decode(m)
+            guard principal.may(.viewPlan(issued: plan.state == .issued)) else { continue }
             for t in plan.topics {
                 guard let day = t.date else { continue }
                 // A person's feed holds what their committee leads; the organization's, all.

@@ -42,8 +42,8 @@ struct PlanningAPI: RouteCollection {
     func list(req: Request) async throws -> [Summary] {
         let p = try req.principal
         return try await AnnualPlanModel.query(on: req.db).sort(\.$year, .descending).all().compactMap { m in
-            guard let plan = try? StoredJSON.value(AnnualPlan.self, from: m.body),
-                  p.may(.viewPlan(issued: plan.state == .issued)) else { return nil }
+            let plan = try PlanningStore.decode(m)
+            guard p.may(.viewPlan(issued: plan.state == .issued)) else { return nil }
             return Summary(year: plan.year, state: plan.state, stateName: plan.state.chineseName,
                            topics: plan.topics.count, documentNumber: plan.documentNumber)
         }
@@ -68,8 +68,8 @@ struct PlanningAPI: RouteCollection {
     func versions(req: Request) async throws -> [VersionDTO] {
         let year = try Self.year(req)
         _ = try await PlanningStore.visiblePlan(year: year, for: req.principal, on: req.db)
-        return try await PlanningStore.versions(year: year, on: req.db).compactMap { v in
-            guard let plan = try? StoredJSON.value(AnnualPlan.self, from: v.body) else { return nil }
+        return try await PlanningStore.versions(year: year, on: req.db).map { v in
+            let plan = try PlanningStore.decode(v)
             return VersionDTO(version: v.version, state: plan.state, at: v.at, actor: v.actor, note: v.note, plan: plan)
         }
     }

@@ -167,7 +167,15 @@ enum PlanningStore {
 
     static func plan(year: Int, on db: any Database) async throws -> (AnnualPlan, Int)? {
         guard let m = try await AnnualPlanModel.query(on: db).filter(\.$year == year).first() else { return nil }
-        return (try StoredJSON.value(AnnualPlan.self, from: m.body), m.version)
+        return (try decode(m), m.version)
+    }
+
+    static func decode(_ m: AnnualPlanModel) throws -> AnnualPlan {
+        try StoredJSON.value(AnnualPlan.self, from: m.body, row: "annual_plans#\(m.year)")
+    }
+
+    static func decode(_ v: AnnualPlanVersionModel) throws -> AnnualPlan {
+        try StoredJSON.value(AnnualPlan.self, from: v.body, row: "annual_plan_versions#\(v.year).\(v.version)")
     }
 
     static func visiblePlan(year: Int, for p: Principal, on db: any Database) async throws -> (AnnualPlan, Int) {
@@ -212,7 +220,7 @@ enum PlanningStore {
             if let expectedVersion, expectedVersion != m.version {
                 throw Refusal(.conflict, code: "version_conflict", message: "年度计划已被他人修改，请刷新后重试。")
             }
-            let before = try StoredJSON.value(AnnualPlan.self, from: m.body)
+            let before = try decode(m)
             var plan = before
             try transition(&plan)
             try await save(plan, into: m, version: m.version + 1, actor: actor, at: now, note: note, on: db)

@@ -14,7 +14,7 @@ struct PracticeRoutes: RouteCollection {
         var materialDues: MaterialDueRules
         var handling: HandlingRules
         var points: PointsRules
-        /// The stored version (0 until the office saves one); a PUT may name it to refuse a lost update.
+        /// The stored version (0 until the office saves one); a PUT names the one it was based on.
         var version: Int?
     }
 
@@ -30,7 +30,7 @@ struct PracticeRoutes: RouteCollection {
         let input = try SymposiumAPI.decode(PracticeDTO.self, req)
         _ = try await PracticeStore.save(CountyPractice(materialDues: input.materialDues, handling: input.handling,
                                                         points: input.points),
-                                         expectedVersion: input.version, on: req)
+                                         basedOn: try VersionBasis.required(input.version), on: req)
         return try await show(req: req)
     }
 
@@ -107,7 +107,8 @@ struct PracticeRoutes: RouteCollection {
             return try await RegulationRoutes.render(req, error: OutcomeError.invalid(problems), typed: form)
         }
         do {
-            _ = try await PracticeStore.save(practice, expectedVersion: form["version"].flatMap { Int($0) }, on: req)
+            _ = try await PracticeStore.save(practice, basedOn: try VersionBasis.required(form["version"].flatMap { Int($0) }),
+                                             on: req)
         } catch let e as any DomainError {
             return try await RegulationRoutes.render(req, error: e, typed: form)
         }

@@ -33,26 +33,26 @@ final class PracticeStore: Sendable {
     func reload(from db: any Database) async throws {
         let loaded: (CountyPractice, Int)
         if let m = try await CountyPracticeModel.find(Self.rowID, on: db) {
-            loaded = (try StoredJSON.value(CountyPractice.self, from: m.body), m.version)
+            loaded = (try StoredJSON.value(CountyPractice.self, from: m.body, row: "county_practice#\(m.id ?? 0)"), m.version)
         } else {
             loaded = (base, 0)
         }
         current.withLockedValue { $0 = loaded }
     }
 
-    /// Validates, stores and audits the office's practice. `expectedVersion` (when given) must be
-    /// the stored one, so that two offices editing at once do not overwrite each other unseen.
-    static func save(_ practice: CountyPractice, expectedVersion: Int?, on req: Request) async throws -> Int {
+    /// Validates, stores and audits the office's practice. `version` must be the stored one, so
+    /// that two offices editing at once do not overwrite each other unseen.
+    static func save(_ practice: CountyPractice, basedOn expectedVersion: Int, on req: Request) async throws -> Int {
         try req.require(.managePractice)
         try practice.validate()
         let now = req.xieshang.clock.now()
         let version: Int = try await req.change { db in
             let existing = try await CountyPracticeModel.find(rowID, on: db)
             let stored = existing?.version ?? 0
-            if let expectedVersion, expectedVersion != stored {
+            if expectedVersion != stored {
                 throw Refusal(.conflict, code: "version_conflict", message: "工作惯例已被他人修改，请刷新页面后重新填写。")
             }
-            let before = try existing.map { try StoredJSON.value(CountyPractice.self, from: $0.body) }
+            let before = try existing.map { try StoredJSON.value(CountyPractice.self, from: $0.body, row: "county_practice#\($0.id ?? 0)") }
                 ?? req.xieshang.practice.base
             let m = existing ?? CountyPracticeModel()
             m.id = rowID

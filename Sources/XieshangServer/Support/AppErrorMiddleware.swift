@@ -10,7 +10,14 @@ struct AppErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            return await response(for: error, on: request)
+            let res = await response(for: error, on: request)
+            // What the refusal says about itself (405's `Allow`).
+            if let abort = error as? any AbortError {
+                for (name, value) in abort.headers where name.lowercased() != "content-type" {
+                    res.headers.replaceOrAdd(name: name, value: value)
+                }
+            }
+            return res
         }
     }
 

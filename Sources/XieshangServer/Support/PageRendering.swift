@@ -63,7 +63,7 @@ extension Request {
     func flash(_ message: String) { session.data["flash"] = message }
 
     private func takeFlash() -> String? {
-        guard hasSessionCookie || session.data["flash"] != nil, let m = session.data["flash"] else { return nil }
+        guard hasSession, let m = session.data["flash"] else { return nil }
         session.data["flash"] = nil
         return m
     }
@@ -72,6 +72,7 @@ extension Request {
         let view = try await self.view.render(template, Page(layout: layout(title: title), body: body))
         let res = try await view.encodeResponse(for: self)
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        attachNewCSRFCookie(to: res)
         return res
     }
 }

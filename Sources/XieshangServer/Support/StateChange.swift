@@ -4,7 +4,9 @@ import XieshangCore
 
 extension Application {
     /// Runs a state change: one transaction, its audit entries appended inside it, writes
-    /// serialized (see AsyncMutex), caches invalidated after commit. On PostgreSQL the
+    /// serialized (see AsyncMutex), caches invalidated after commit. On SQLite the
+    /// transaction holds the write lock from its start (`ImmediateTransaction`), so that a
+    /// write by another process waits instead of failing the change. On PostgreSQL the
     /// instances sharing the database take turns too: each transaction first takes the same
     /// advisory lock, so that what it reads was committed by everyone before it and no
     /// instance writes over another's change (the live queue read on A, written on B).
@@ -15,13 +17,15 @@ extension Application {
         let services = xieshang
         let db = self.db
         let value = try await services.writeGate.withLock {
-            try await db.transaction { tx in
+            let transaction: @Sendable (any Database) async throws -> T = { tx in
                 if services.isPostgres { try await AuditLog.takeTurn(on: tx) }
                 let (value, changes) = try await body(tx)
                 try await AuditLog.append(changes, actor: actor, at: services.clock.now(), on: tx,
                                           isPostgres: services.isPostgres)
                 return value
             }
+            return services.isPostgres ? try await db.transaction(transaction)
+                                       : try await ImmediateTransaction.run(on: db, transaction)
         }
         if invalidatingCaches {
             services.people.invalidate()

@@ -14,7 +14,23 @@ enum StoredJSON {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func value<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+    /// `row` names the row (`symposia#12`) for the error: a row that no longer decodes is a
+    /// bug to be found and fixed (a model change without a migration), never a row skipped
+    /// in silence. Only stores decode.
+    static func value<T: Decodable>(_ type: T.Type, from text: String, row: @autoclosure () -> String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw UndecodableRow(row: row(), type: String(describing: T.self), underlying: error)
+        }
     }
+}
+
+/// A stored row that does not decode: a 500, logged with the row and the decoder's reason.
+struct UndecodableRow: Error, CustomDebugStringConvertible {
+    let row: String
+    let type: String
+    let underlying: any Error
+
+    var debugDescription: String { "stored row \(row) does not decode as \(type): \(String(reflecting: underlying))" }
 }

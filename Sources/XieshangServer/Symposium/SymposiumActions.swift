@@ -34,7 +34,7 @@ enum SymposiumActions {
     }
 
     struct ArrangementsInput: Content, Sendable {
-        var version: Int?
+        var version: Int
         var place: String
         var startTime: String
         var hostID: Int?
@@ -56,6 +56,7 @@ enum SymposiumActions {
     }
 
     struct RescheduleInput: Content, Sendable {
+        var version: Int
         var date: String
         var startTime: String?
         var reason: String
@@ -67,7 +68,8 @@ enum SymposiumActions {
             throw Refusal(.invalid, code: "invalid_date", message: "日期格式应为 YYYY-MM-DD。")
         }
         // The office moves dates: they belong to the annual plan it keeps (二.3).
-        return try await SymposiumStore.mutate(id, action: "symposium.reschedule", on: req, authorize: SymposiumStore.office) { s, ctx in
+        return try await SymposiumStore.mutate(id, expectedVersion: input.version, action: "symposium.reschedule", on: req,
+                                               authorize: SymposiumStore.office) { s, ctx in
             try s.reschedule(to: day, startTime: input.startTime, reason: input.reason, actor: ctx.actor, at: ctx.now,
                              calendar: ctx.calendar, confirmNonWorkingDay: input.confirmNonWorkingDay ?? false)
             return input
@@ -77,7 +79,7 @@ enum SymposiumActions {
     // MARK: implementation plan
 
     struct PlanInput: Content, Sendable {
-        var version: Int?
+        var version: Int
         var action: ImplementationPlan.Action
         var note: String?
         var content: ImplementationPlan.Content?
@@ -105,6 +107,7 @@ enum SymposiumActions {
     // MARK: meetings
 
     struct MeetingInput: Content, Sendable {
+        var version: Int
         var date: String
         var time: String?
         var place: String?
@@ -119,7 +122,7 @@ enum SymposiumActions {
             throw Refusal(.invalid, code: "invalid_date", message: "日期格式应为 YYYY-MM-DD。")
         }
         let byRule = try await defaultAttendees(kind, symposiumID: id, on: req.db)
-        return try await SymposiumStore.mutate(id, action: "meeting.\(kind.rawValue).schedule", on: req,
+        return try await SymposiumStore.mutate(id, expectedVersion: input.version, action: "meeting.\(kind.rawValue).schedule", on: req,
                                                authorize: SymposiumStore.preparer) { s, ctx in
             let convenor = input.convenorID ?? (kind == .mobilization ? s.viceChairInChargeID : ctx.leadership.secretaryGeneralID)
             try s.scheduleMeeting(kind, date: day, time: input.time ?? "", place: input.place ?? "", convenorID: convenor,
@@ -145,13 +148,14 @@ enum SymposiumActions {
     }
 
     struct RecordInput: Content, Sendable {
+        var version: Int
         var decisions: String
         var held: Bool?
     }
 
     static func recordMeeting(_ id: Int, _ kind: PreparatoryMeeting.Kind, _ input: RecordInput,
                               on req: Request) async throws -> SymposiumStore.Loaded {
-        try await SymposiumStore.mutate(id, action: "meeting.\(kind.rawValue).record", on: req,
+        try await SymposiumStore.mutate(id, expectedVersion: input.version, action: "meeting.\(kind.rawValue).record", on: req,
                                         authorize: meetingRecorder(kind)) { s, ctx in
             try s.recordMeeting(kind, decisions: input.decisions, held: input.held ?? true, today: ctx.today)
             return input
@@ -234,10 +238,11 @@ enum SymposiumActions {
         }
     }
 
-    struct FindingsInput: Content, Sendable { var findings: String }
+    struct FindingsInput: Content, Sendable { var version: Int; var findings: String }
 
     static func updateFindings(_ id: Int, researchID: Int, _ input: FindingsInput, on req: Request) async throws -> SymposiumStore.Loaded {
-        try await SymposiumStore.mutate(id, action: "research.findings", on: req, authorize: SymposiumStore.preparer) { s, _ in
+        try await SymposiumStore.mutate(id, expectedVersion: input.version, action: "research.findings", on: req,
+                                        authorize: SymposiumStore.preparer) { s, _ in
             try s.updateResearchFindings(id: researchID, findings: input.findings)
             return ["research": String(researchID)]
         }

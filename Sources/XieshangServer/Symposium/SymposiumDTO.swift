@@ -16,9 +16,9 @@ struct SymposiumDTO: Content {
     struct Invitation: Content {
         let personID: Int; let name: String; let unit: String; let title: String; let category: AttendeeCategory
         let categoryName: String; let sectorName: String?; let state: Invitee.State; let stateName: String
-        let reason: String; let answeredVia: Invitee.Channel?; let answeredViaName: String?; let answeredAt: Date?
-        let answerNote: String; let preInvitedAt: Date?; let notifiedAt: Date?; let reminders: Int
-        let mailedTo: String?; let removable: Bool
+        var reason: String; let answeredVia: Invitee.Channel?; let answeredViaName: String?; let answeredAt: Date?
+        var answerNote: String; let preInvitedAt: Date?; let notifiedAt: Date?; let reminders: Int
+        var mailedTo: String?; let removable: Bool
     }
     struct Task: Content {
         let id: Int; let title: String; let owner: Owner; let due: String; let dueText: String; let overdue: Bool; let doneOn: String?
@@ -68,9 +68,9 @@ struct SymposiumDTO: Content {
     let implementationPlan: Plan
     let meetings: [Meeting]
     let research: [Research]
-    let invitees: [Invitation]
+    private(set) var invitees: [Invitation]
     let quota: Quota
-    let listComments: [ListComment]
+    private(set) var listComments: [ListComment]
     let reschedulings: [Rescheduling]
     let formalNoticeSentAt: Date?
 
@@ -201,8 +201,27 @@ struct SymposiumDTO: Content {
     static func make(_ loaded: SymposiumStore.Loaded, on req: Request) async throws -> SymposiumDTO {
         let names = try await Names.load(for: [loaded.symposium], on: req.db)
         let materials = try await MaterialStore.all(symposiumID: loaded.id, on: req.db).map(\.material)
-        return SymposiumDTO(loaded, names: names, regulation: req.xieshang.regulation,
-                            calendar: req.xieshang.calendar.calendar, today: Day(req.xieshang.clock.now()),
-                            materialsReady: MaterialStore.allIssuable(materials))
+        var dto = SymposiumDTO(loaded, names: names, regulation: req.xieshang.regulation,
+                               calendar: req.xieshang.calendar.calendar, today: Day(req.xieshang.clock.now()),
+                               materialsReady: MaterialStore.allIssuable(materials))
+        if let p = req.principalIfAny, !p.may(.commentOnInvitees) { dto.withoutDeliberation(shownTo: p.personID) }
+        return dto
+    }
+
+    /// The CPPCC's deliberation over the list (三(一).1) — why each person was invited, the
+    /// comments of those consulted (the CPPCC side and the county leaders) — is theirs; an
+    /// invited member, expert or department sees who is invited, and of the answers and
+    /// addresses only their own.
+    mutating func withoutDeliberation(shownTo personID: Int?) {
+        listComments = []
+        invitees = invitees.map { i in
+            var i = i
+            i.reason = ""
+            if i.personID != personID {
+                i.answerNote = ""
+                i.mailedTo = nil
+            }
+            return i
+        }
     }
 }

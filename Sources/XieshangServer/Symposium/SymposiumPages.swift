@@ -74,6 +74,8 @@ struct SymposiumPages: RouteCollection {
         let sign: Bool
         let comment: Bool
         let coordinate: Bool
+        /// Those consulted on the invitees see the deliberation (reasons, comments).
+        let deliberate: Bool
     }
 
     struct Body: Encodable {
@@ -118,7 +120,8 @@ struct SymposiumPages: RouteCollection {
         let signer = loaded.symposium.viceChairInChargeID ?? leadership.chairID
         let can = Can(prepare: p.may(.prepareSymposium(leadCommitteeID: dto.leadCommittee.id)), office: p.may(.actForOffice),
                       sign: signer != nil && p.personID == signer, comment: p.may(.commentOnInvitees),
-                      coordinate: p.has(.secretaryGeneral) || p.may(.prepareSymposium(leadCommitteeID: dto.leadCommittee.id)))
+                      coordinate: p.has(.secretaryGeneral) || p.may(.prepareSymposium(leadCommitteeID: dto.leadCommittee.id)),
+                      deliberate: p.may(.commentOnInvitees))
         var extra = Extra()
         extra.today = Day(req.xieshang.clock.now()).iso
         extra.mailConfigured = req.xieshang.config.mail != nil
@@ -213,7 +216,7 @@ struct SymposiumPages: RouteCollection {
             let committees = try await PlanningStore.committeeNames(on: req.db)
             for m in try await AnnualPlanModel.query(on: req.db).filter(\.$state == AnnualPlan.State.issued.rawValue)
                 .sort(\.$year).all() {
-                guard let plan = try? StoredJSON.value(AnnualPlan.self, from: m.body) else { continue }
+                let plan = try PlanningStore.decode(m)
                 for t in plan.topics where !t.isMergedWithPlenary(req.xieshang.regulation) && t.date != nil
                     && !existing.contains("\(plan.year)-\(t.id)") {
                     candidates.append(.init(value: "\(plan.year)-\(t.id)",
@@ -250,7 +253,7 @@ struct SymposiumPages: RouteCollection {
     func overview(req: Request) async throws -> Response { try await render(req, .overview) }
 
     struct ArrangementsForm: Content {
-        let version: Int?; let place: String; let startTime: String; let hostID: Int?; let entrustmentNote: String?
+        let version: Int; let place: String; let startTime: String; let hostID: Int?; let entrustmentNote: String?
         let viceChairInChargeID: Int?
     }
 
@@ -264,13 +267,13 @@ struct SymposiumPages: RouteCollection {
         }
     }
 
-    struct RescheduleForm: Content { let date: String; let startTime: String?; let reason: String; let confirmNonWorkingDay: String? }
+    struct RescheduleForm: Content { let version: Int; let date: String; let startTime: String?; let reason: String; let confirmNonWorkingDay: String? }
 
     func reschedule(req: Request) async throws -> Response {
         try await SymposiumAccess.require(.office, Self.id(req), on: req)
         return try await act(req, .overview, success: "已调整会期，时间表已按新日期重新推算。") {
             let f = try req.content.decode(RescheduleForm.self)
-            _ = try await SymposiumActions.reschedule(Self.id(req), .init(date: f.date, startTime: f.startTime?.isEmpty == false ? f.startTime : nil,
+            _ = try await SymposiumActions.reschedule(Self.id(req), .init(version: f.version, date: f.date, startTime: f.startTime?.isEmpty == false ? f.startTime : nil,
                                                                           reason: f.reason, confirmNonWorkingDay: f.confirmNonWorkingDay != nil), on: req)
         }
     }
@@ -278,7 +281,7 @@ struct SymposiumPages: RouteCollection {
     // MARK: implementation plan
 
     struct PlanForm: Content {
-        let version: Int?; let action: ImplementationPlan.Action; let note: String?; let content: ImplementationPlan.Content?
+        let version: Int; let action: ImplementationPlan.Action; let note: String?; let content: ImplementationPlan.Content?
     }
 
     func plan(req: Request) async throws -> Response {
@@ -312,25 +315,25 @@ struct SymposiumPages: RouteCollection {
 
     // MARK: meetings
 
-    struct MeetingForm: Content { let date: String; let time: String?; let place: String? }
+    struct MeetingForm: Content { let version: Int; let date: String; let time: String?; let place: String? }
 
     func scheduleMeeting(req: Request) async throws -> Response {
         try await SymposiumAccess.require(.prepare, Self.id(req), on: req)
         return try await act(req, .meetings, success: "已安排会议，参会人员按工作办法列出。") {
             let f = try req.content.decode(MeetingForm.self)
             _ = try await SymposiumActions.scheduleMeeting(Self.id(req), SymposiumAPI.kind(req),
-                                                           .init(date: f.date, time: f.time, place: f.place), on: req)
+                                                           .init(version: f.version, date: f.date, time: f.time, place: f.place), on: req)
         }
     }
 
-    struct RecordForm: Content { let decisions: String; let held: String? }
+    struct RecordForm: Content { let version: Int; let decisions: String; let held: String? }
 
     func recordMeeting(req: Request) async throws -> Response {
         try await SymposiumAccess.require(.recordMeeting(SymposiumAPI.kind(req)), Self.id(req), on: req)
         return try await act(req, .meetings, success: "已保存会议记录。") {
             let f = try req.content.decode(RecordForm.self)
             _ = try await SymposiumActions.recordMeeting(Self.id(req), SymposiumAPI.kind(req),
-                                                         .init(decisions: f.decisions, held: f.held != nil), on: req)
+                                                         .init(version: f.version, decisions: f.decisions, held: f.held != nil), on: req)
         }
     }
 

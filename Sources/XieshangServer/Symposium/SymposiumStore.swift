@@ -28,7 +28,7 @@ enum SymposiumStore {
     static func decode(_ m: SymposiumModel) throws -> Loaded {
         let body = m.body
         return Loaded(id: m.id!, symposium: try decoded.value(id: m.id!, text: body) {
-            try StoredJSON.value(Symposium.self, from: body)
+            try StoredJSON.value(Symposium.self, from: body, row: "symposia#\(m.id!)")
         }, version: m.version)
     }
 

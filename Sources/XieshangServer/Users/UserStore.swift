@@ -46,7 +46,7 @@ enum UserStore {
 
     static func create(_ u: NewUser, app: Application, actor: String) async throws -> UserDTO {
         try validate(u)
-        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(u.password).get()
+        let hash = try await app.passwordHashing.hash(u.password)
         return try await app.change(by: actor) { db in
             if try await UserModel.query(on: db).filter(\.$username == u.username).count() > 0 {
                 throw Refusal(.conflict, code: "username_taken", message: "用户名“\(u.username)”已被使用。")
@@ -105,7 +105,7 @@ enum UserStore {
         guard password.count >= 8, password.utf8.count <= 72 else {
             throw Refusal(.invalid, code: "user_invalid", message: "密码须为8到72个字符。")
         }
-        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
+        let hash = try await app.passwordHashing.hash(password)
         try await app.change(by: actor) { db in
             guard let user = try await UserModel.query(on: db).filter(\.$username == username).first() else {
                 throw NotFound.of("用户“\(username)”")

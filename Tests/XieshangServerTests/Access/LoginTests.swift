@@ -96,16 +96,39 @@ struct LoginTests {
         }
     }
 
+    @Test("opening the login page starts no session and writes nothing")
+    func loginPageStartsNoSession() async throws {
+        try await TestApp.run { app in
+            let sessions = try await SessionRecord.query(on: app.db).count()
+            let audit = try await AuditEntryModel.query(on: app.db).count()
+            let c = TestClient(app)
+            for _ in 0..<3 { _ = try await c.csrfToken(from: Paths.login) }
+            #expect(c.cookie == nil, "an anonymous visitor must not be given a session")
+            #expect(c.csrfCookie != nil, "the login form's token comes with its own cookie")
+            #expect(try await SessionRecord.query(on: app.db).count() == sessions)
+            #expect(try await AuditEntryModel.query(on: app.db).count() == audit)
+            // The token is bound to that cookie: the form without it is refused.
+            let token = try await c.csrfToken(from: Paths.login)
+            let bare = TestClient(app)
+            let forged = try await bare.send(.POST, Paths.login,
+                                             form: ["_csrf": token, "username": "office", "password": DemoCounty.password])
+            #expect(forged.status == .forbidden)
+            #expect(bare.cookie == nil)
+        }
+    }
+
     @Test func sessionIdChangesAtLogin() async throws {
         try await TestApp.run { app in
-            let c = TestClient(app)
-            _ = try await c.csrfToken(from: Paths.login)
-            let before = try #require(c.cookie, "the login form starts a session (for its CSRF token)")
-            #expect(try await c.login("office").status == .seeOther)
+            let c = try await TestClient.signedIn(app, as: "member")
+            let before = try #require(c.cookie)
+            // Signing in again (as someone else) on the same browser: the old id is dropped.
+            let token = try await c.csrfToken()
+            #expect(try await c.send(.POST, Paths.login, form: ["_csrf": token, "username": "office",
+                                                                "password": DemoCounty.password]).status == .seeOther)
             let after = try #require(c.cookie)
             #expect(before != after)
 
-            // The pre-login session id (which an attacker could have planted) is worth nothing.
+            // The session id held before sign-in (which an attacker could have planted) is worth nothing.
             let fixated = try await app.testing().sendRequest(.GET, Paths.API.me, headers: ["Cookie": before])
             #expect(fixated.status == .unauthorized)
             let page = try await app.testing().sendRequest(.GET, Paths.dashboard, headers: ["Cookie": before])

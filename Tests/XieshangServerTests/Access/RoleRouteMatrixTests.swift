@@ -291,7 +291,7 @@ private let table: [String: Audience] = [
     "GET /symposia/:id/materials": .scoped(allowed: materialListers, refused: []),
     "POST /symposia/:id/materials": .scoped(allowed: distributors, refused: materialListers.subtracting(distributors)),
     "GET /symposia/:id/materials.csv": .scoped(allowed: materialListers, refused: []),
-    "GET /symposia/:id/packet/:person.docx": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
+    "POST /symposia/:id/packets/:person": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
     "GET /symposia/:id/materials/:mid": .scoped(allowed: materialReaders, refused: []),
     "POST /symposia/:id/materials/:mid/versions": .scoped(allowed: materialWorkers, refused: materialReaders.subtracting(materialWorkers)),
     "GET /symposia/:id/materials/:mid/versions/:n/file": .scoped(allowed: materialReaders, refused: []),
@@ -301,7 +301,7 @@ private let table: [String: Audience] = [
     "GET /api/v1/symposia/:id/materials": .scoped(allowed: materialListers, refused: []),
     "POST /api/v1/symposia/:id/materials": .scoped(allowed: distributors, refused: materialListers.subtracting(distributors)),
     "GET /api/v1/symposia/:id/packets": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
-    "GET /api/v1/symposia/:id/packets/:person": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
+    "POST /api/v1/symposia/:id/packets/:person": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
     "GET /api/v1/materials/:mid": .scoped(allowed: materialReaders, refused: []),
     "POST /api/v1/materials/:mid/versions": .scoped(allowed: materialWorkers, refused: materialReaders.subtracting(materialWorkers)),
     "GET /api/v1/materials/:mid/versions/:n/file": .scoped(allowed: materialReaders, refused: []),
@@ -533,7 +533,6 @@ private struct Fixture {
                 case ("mid", "materials"): parts.append(String(symposium.materialID))
                 case ("n", "versions"): parts.append("1")
                 case ("person", "packets"): parts.append(String(symposium.inviteeID))
-                case ("person.docx", "packet"): parts.append("\(symposium.inviteeID).docx")
                 case ("kind", "agenda"): parts.append(AgendaSegmentKind.bookedSpeech.rawValue)
                 case ("action", "live"): parts.append("next")
                 case ("person", "requests"): parts.append(String(symposium.inviteeID))
@@ -603,12 +602,19 @@ struct SymposiumObjects {
             let research: [Item]
         }
         let id = try JSONDecoder().decode(Ids.self, from: Data(buffer: created.body)).id
+        /// Edits name the version they are based on.
+        func version() async throws -> Int {
+            struct Versioned: Decodable { let version: Int }
+            let res = try await committee.send(.GET, "/api/v1/symposia/\(id)")
+            return try JSONDecoder().decode(Versioned.self, from: Data(buffer: res.body)).version
+        }
         for time in ["6月18日", "2025年6月18日上午9:00"] {
             ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/implementation-plan",
-                                        SymposiumActions.PlanInput(action: .save, content: .init(time: time))), "plan save")
+                                        SymposiumActions.PlanInput(version: try await version(), action: .save,
+                                                                   content: .init(time: time))), "plan save")
         }
         ok(try await committee.json(.PUT, "/api/v1/symposia/\(id)/meetings/coordination",
-                                    SymposiumActions.MeetingInput(date: "2025-06-11")), "meeting")
+                                    SymposiumActions.MeetingInput(version: try await version(), date: "2025-06-11")), "meeting")
         ok(try await committee.json(.POST, "/api/v1/symposia/\(id)/meetings/coordination/tasks",
                                     SymposiumActions.TaskInput(title: "准备情况介绍", ownerKind: "department", ownerID: bureau,
                                                                due: "2025-06-16")), "task")

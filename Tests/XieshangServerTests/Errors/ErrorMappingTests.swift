@@ -41,6 +41,24 @@ struct ErrorMappingTests {
         }
     }
 
+    @Test("a path asked with a method it does not take is 405 with the methods it takes")
+    func wrongMethodIs405() async throws {
+        try await TestApp.run { app in
+            let client = try await Self.api(app)
+            for (method, path, allow) in [(HTTPMethod.TRACE, "/api/v1/persons", ["GET", "HEAD", "POST"]),
+                                          (.DELETE, "/api/v1/persons", ["GET", "HEAD", "POST"]),
+                                          (.PATCH, "/api/v1/persons/1", ["GET", "HEAD", "PUT"]),
+                                          (.GET, "/symposia/1/packets/2", ["POST"])] {
+                let res = try await client.send(method, path)
+                #expect(res.status == .methodNotAllowed, "\(method) \(path): \(res.status)")
+                let allowed = (res.headers.first(name: "Allow") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                #expect(Set(allowed) == Set(allow), "\(method) \(path): Allow \(allowed)")
+                if path.hasPrefix("/api/") { #expect(res.errorCode == "method_not_allowed") }
+            }
+            #expect(try await client.send(.TRACE, "/api/v1/no-such-thing").status == .notFound)
+        }
+    }
+
     @Test("an unknown page is a 404 HTML page in Chinese")
     func unknownPage() async throws {
         try await TestApp.run { app in

@@ -553,8 +553,8 @@ private struct LiveFixture: Sendable {
     func setSpeakers(_ kind: AgendaSegmentKind, _ people: [Int], expect status: HTTPStatus = .ok,
                      sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestingHTTPResponse {
         let list = people.map { #"{"personID":\#($0)}"# }.joined(separator: ",")
-        return try await Symposia.call(committee, .PUT, root + "/agenda/\(kind.rawValue)", #"{"speakers":[\#(list)]}"#,
-                                       expect: status, sourceLocation: sourceLocation)
+        return try await Symposia.edit(committee, .PUT, root + "/agenda/\(kind.rawValue)", #"{"speakers":[\#(list)]}"#,
+                                       basedOn: root, expect: status, sourceLocation: sourceLocation)
     }
 
     func record() async throws -> RecordRoutes.RecordDTO {

@@ -94,15 +94,15 @@ struct MaterialAccessTests {
 
                 // Packets: only the office compiles; the recipient's copy holds it only in range.
                 if user != "office" {
-                    for path in ["/api/v1/symposia/\(id)/packets", "/api/v1/symposia/\(id)/packets/1"] {
-                        let res = try await api.send(.GET, path)
-                        #expect(res.status == .forbidden || res.status == .notFound, "\(user) GET \(path): \(res.status)")
-                    }
-                    let page = try await web.send(.GET, "/symposia/\(id)/packet/1.docx")
+                    let list = try await api.send(.GET, "/api/v1/symposia/\(id)/packets")
+                    #expect(list.status == .forbidden || list.status == .notFound, "\(user) packets: \(list.status)")
+                    let compiled = try await api.send(.POST, "/api/v1/symposia/\(id)/packets/1")
+                    #expect(compiled.status == .forbidden || compiled.status == .notFound, "\(user) compiling: \(compiled.status)")
+                    let page = try await web.post("/symposia/\(id)/packets/1")
                     #expect(page.status == .forbidden || page.status == .notFound, "\(user) packet page: \(page.status)")
                 }
                 if let person = try await M.personID(app, of: user) {
-                    let packet = try await office.send(.GET, "/api/v1/symposia/\(id)/packets/\(person)")
+                    let packet = try await office.send(.POST, "/api/v1/symposia/\(id)/packets/\(person)")
                     #expect(packet.status == .ok, "compiling \(user)'s packet: \(packet.status) \(packet.text.prefix(200))")
                     let text = try M.docxText(packet)
                     #expect(text.body.contains(Self.title) == sees, "\(user)'s packet \(sees ? "lacks" : "holds") the material")
@@ -127,15 +127,15 @@ struct MaterialAccessTests {
             try await M.uploadText(member, material: mid, "初稿")
             // Not yet reviewed: the leader does not know of it.
             #expect(try await leader.send(.GET, "/api/v1/materials/\(mid)").status == .notFound)
-            try await S.call(member, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"submit"}"#)
-            try await S.call(committee, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"approve"}"#)
-            try await S.call(committee, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"forward"}"#)
+            try await S.edit(member, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"submit"}"#, basedOn: "/api/v1/materials/\(mid)")
+            try await S.edit(committee, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"approve"}"#, basedOn: "/api/v1/materials/\(mid)")
+            try await S.edit(committee, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"forward"}"#, basedOn: "/api/v1/materials/\(mid)")
             try await M.uploadText(member, material: mid, "修改稿")
             // A new version sends it back to drafting: nothing unreviewed is issued.
             #expect(try await leader.send(.GET, "/api/v1/materials/\(mid)").status == .notFound)
-            try await S.call(member, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"submit"}"#)
-            try await S.call(committee, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"approve"}"#)
-            try await S.call(committee, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"forward"}"#)
+            try await S.edit(member, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"submit"}"#, basedOn: "/api/v1/materials/\(mid)")
+            try await S.edit(committee, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"approve"}"#, basedOn: "/api/v1/materials/\(mid)")
+            try await S.edit(committee, .POST, "/api/v1/materials/\(mid)/review", #"{"action":"forward"}"#, basedOn: "/api/v1/materials/\(mid)")
 
             let seen = try await M.brief(leader, mid)
             #expect(seen.versions.map(\.number) == [2], "the leader sees \(seen.versions.map(\.number))")

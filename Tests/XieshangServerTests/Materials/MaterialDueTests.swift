@@ -46,7 +46,7 @@ struct MaterialDueServerTests {
 
             // The member submits: the line moves to the lead committee; the department uploads: its line goes.
             try await M.uploadText(member, material: draft, "初稿：建议建设县级物流中心。")
-            try await S.call(member, .POST, "/api/v1/materials/\(draft)/review", #"{"action":"submit"}"#)
+            try await S.edit(member, .POST, "/api/v1/materials/\(draft)/review", #"{"action":"submit"}"#, basedOn: "/api/v1/materials/\(draft)")
             #expect(try await Self.todo(member).allSatisfy { $0.kind != "submitMaterial" })
             #expect(try await Self.todo(committee).filter { $0.kind == "reviewMaterial" }.map(\.title)
                     == ["审核预约发言《补齐农村物流短板》"])
@@ -54,8 +54,8 @@ struct MaterialDueServerTests {
             #expect(try await Self.todo(department).allSatisfy { $0.kind != "submitMaterial" })
 
             // Approved and forwarded, every material can be issued: the timeline's step is done.
-            try await S.call(committee, .POST, "/api/v1/materials/\(draft)/review", #"{"action":"approve"}"#)
-            try await S.call(committee, .POST, "/api/v1/materials/\(draft)/review", #"{"action":"forward"}"#)
+            try await S.edit(committee, .POST, "/api/v1/materials/\(draft)/review", #"{"action":"approve"}"#, basedOn: "/api/v1/materials/\(draft)")
+            try await S.edit(committee, .POST, "/api/v1/materials/\(draft)/review", #"{"action":"forward"}"#, basedOn: "/api/v1/materials/\(draft)")
             #expect(try await Self.todo(office).allSatisfy { $0.kind != "submitMaterial" && $0.kind != "reviewMaterial" })
             let after = try S.decode(SymposiumBrief.self, try await S.call(office, .GET, "/api/v1/symposia/\(id)"))
             #expect(after.timeline.first { $0.kind == "materials" }?.state == "done")

@@ -25,24 +25,26 @@ struct MaterialWorkflowTests {
                                          #"{"kind":"bookedSpeech","title":"补齐农村物流短板","speakerID":\#(speaker)}"#)
             let review = "/api/v1/materials/\(mid)/review"
             // Nothing to submit before a draft is uploaded.
-            #expect(try await S.call(member, .POST, review, #"{"action":"submit"}"#, expect: .conflict).errorCode == "no_draft_uploaded")
+            #expect(try await S.edit(member, .POST, review, #"{"action":"submit"}"#, basedOn: "/api/v1/materials/\(mid)", expect: .conflict).errorCode == "no_draft_uploaded")
             try await M.uploadText(member, material: mid, "初稿：建议建设县级物流中心。")
-            try await S.call(member, .POST, review, #"{"action":"submit"}"#)
+            try await S.edit(member, .POST, review, #"{"action":"submit"}"#, basedOn: "/api/v1/materials/\(mid)")
             // The speaker may not approve their own draft; the committee returns it, with comments only.
-            #expect(try await member.json(.POST, review, ["action": "approve"]).status == .forbidden)
-            #expect(try await S.call(committee, .POST, review, #"{"action":"return"}"#, expect: .badRequest).errorCode
+            let seen = try await S.currentVersion(member, of: "/api/v1/materials/\(mid)")
+            #expect(try await S.call(member, .POST, review, #"{"version":\#(seen),"action":"approve"}"#, expect: .forbidden).status
+                    == .forbidden)
+            #expect(try await S.edit(committee, .POST, review, #"{"action":"return"}"#, basedOn: "/api/v1/materials/\(mid)", expect: .badRequest).errorCode
                     == "review_return_comments_required")
-            try await S.call(committee, .POST, review, #"{"action":"return","comments":"请补充具体数据。"}"#)
+            try await S.edit(committee, .POST, review, #"{"action":"return","comments":"请补充具体数据。"}"#, basedOn: "/api/v1/materials/\(mid)")
             var b = try await M.brief(member, mid)
             #expect(b.review?.state == "returned" && b.review?.pendingComments == "请补充具体数据。")
             // Resubmitting the same version is refused: revise first.
-            #expect(try await S.call(member, .POST, review, #"{"action":"submit"}"#, expect: .conflict).errorCode == "draft_not_revised")
+            #expect(try await S.edit(member, .POST, review, #"{"action":"submit"}"#, basedOn: "/api/v1/materials/\(mid)", expect: .conflict).errorCode == "draft_not_revised")
             try await M.uploadText(member, material: mid, "修改稿：建议建设县级物流中心，年处理包裹300万件。")
-            try await S.call(member, .POST, review, #"{"action":"submit"}"#)
-            try await S.call(committee, .POST, review, #"{"action":"approve"}"#)
+            try await S.edit(member, .POST, review, #"{"action":"submit"}"#, basedOn: "/api/v1/materials/\(mid)")
+            try await S.edit(committee, .POST, review, #"{"action":"approve"}"#, basedOn: "/api/v1/materials/\(mid)")
             b = try await M.brief(committee, mid)
             #expect(b.status == "approved" && !b.issuable, "approved but not yet forwarded to the office")
-            try await S.call(committee, .POST, review, #"{"action":"forward"}"#)
+            try await S.edit(committee, .POST, review, #"{"action":"forward"}"#, basedOn: "/api/v1/materials/\(mid)")
             b = try await M.brief(committee, mid)
             #expect(b.status == "issuable" && b.issuable && b.versions.count == 2)
             let actions = try await M.auditActions(app, after: 0).filter { $0.hasPrefix("material.review.") }
@@ -51,7 +53,8 @@ struct MaterialWorkflowTests {
 
             // The same through the pages: a refused step shows its reason on the page.
             let web = try await TestClient.signedIn(app, as: "committee")
-            let page = try await web.post("/symposia/\(id)/materials/\(mid)/review", form: ["action": "approve"])
+            let current = try await S.currentVersion(committee, of: "/api/v1/materials/\(mid)")
+            let page = try await web.post("/symposia/\(id)/materials/\(mid)/review", form: ["version": String(current), "action": "approve"])
             #expect(page.status == .conflict)
             #expect(page.text.contains("不能“审核通过”"))
         }
@@ -99,10 +102,10 @@ struct MaterialWorkflowTests {
             let draft = try await M.create(committee, symposium: id,
                                            #"{"kind":"keynote","title":"未把关的中心发言","distribution":{"scope":"attendingOnly"}}"#)
             try await M.uploadText(committee, material: draft, "尚未把关的稿件")
-            try await S.call(committee, .POST, "/api/v1/materials/\(draft)/review", #"{"action":"submit"}"#)
+            try await S.edit(committee, .POST, "/api/v1/materials/\(draft)/review", #"{"action":"submit"}"#, basedOn: "/api/v1/materials/\(draft)")
 
             func packet(_ person: Int) async throws -> (body: String, headers: String) {
-                let res = try await S.call(office, .GET, "/api/v1/symposia/\(id)/packets/\(person)")
+                let res = try await S.call(office, .POST, "/api/v1/symposia/\(id)/packets/\(person)")
                 #expect(res.headers.contentType?.description.hasPrefix("application/vnd.openxmlformats") == true)
                 return try M.docxText(res)
             }
@@ -137,8 +140,10 @@ struct MaterialWorkflowTests {
 
             // The office compiles through the page as well; the export lists what the office sees.
             let web = try await TestClient.signedIn(app, as: "office")
-            let page = try await web.send(.GET, "/symposia/\(id)/packet/\(expert).docx")
+            let page = try await web.post("/symposia/\(id)/packets/\(expert)")
             #expect(page.status == .ok)
+            // Never through a link: a GET compiles nothing and gives no copy number.
+            #expect(try await web.send(.GET, "/symposia/\(id)/packets/\(expert)").status == .methodNotAllowed)
             #expect(try M.docxText(page).body.contains("专家参阅资料"))
             let csv = try await web.send(.GET, "/symposia/\(id)/materials.csv")
             #expect(csv.text.contains("涉密情况介绍") && csv.text.contains("未把关的中心发言"))

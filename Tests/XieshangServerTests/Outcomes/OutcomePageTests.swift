@@ -117,8 +117,8 @@ struct OutcomePageTests {
             let leaderPage = try await page(leaderWeb)
             #expect(!leaderPage.contains("/outcomes/1/items/1/notes") && !leaderPage.contains("/outcomes/1/items/1/status"))
             let committee = try await Planning.api(app, "committee")
-            try await S.call(committee, .POST, "/api/v1/outcomes/1/items/1/status", #"{"status":"implemented"}"#)
-            try await S.call(committee, .POST, "/api/v1/outcomes/1/items/1/notes", #"{"text":"物流中心已建成","date":"2026-12-01"}"#)
+            try await S.edit(committee, .POST, "/api/v1/outcomes/1/items/1/status", #"{"status":"implemented"}"#, basedOn: "/api/v1/outcomes/1", item: 1)
+            try await S.edit(committee, .POST, "/api/v1/outcomes/1/items/1/notes", #"{"text":"物流中心已建成","date":"2026-12-01"}"#, basedOn: "/api/v1/outcomes/1", item: 1)
             text = try await page(committeeWeb)
             #expect(text.contains(#"<option value="" selected>已落实（当前）</option>"#) && text.contains(#"<option value="inProgress">"#))
             #expect(!text.contains(#"<option value="dropped">"#) && !text.contains(#"<option value="implemented">"#))
@@ -175,6 +175,27 @@ struct OutcomePageTests {
             let t = try S.decode(Trace.self, try await S.call(try await Planning.api(app, "office"), .GET, "/api/v1" + trace))
             #expect(!t.speeches.isEmpty)
             for s in t.speeches { #expect(s.durationText == SpeakingLength.text(Double(s.seconds))) }
+        }
+    }
+
+    @Test("三(四).2 the outcome form offers to link only the materials the editor may see")
+    func outcomeFormListsOnlyVisibleMaterials() async throws {
+        try await TestApp.run { app in
+            let id = try await S.prepared(app)
+            let draft = try await O.draft(app, symposium: id)
+            // The keynote of the fixture is 秘密, for the attendees and the county leaders.
+            let keynote = "关于发展农村电子商务的调研报告"
+            let office = try await TestClient.signedIn(app, as: "office").send(.GET, "/outcomes/\(draft.id)")
+            #expect(office.status == .ok && office.text.contains(keynote), "the office sees every issuable material")
+            let admin = try await TestClient.signedIn(app, as: "admin").send(.GET, "/outcomes/\(draft.id)")
+            #expect(admin.status == .ok)
+            #expect(!admin.text.contains(keynote), "the administrator is outside the keynote's range")
+            // Nor can the administrator link it through the API: it is as unknown as a missing one.
+            let adminAPI = try await Planning.api(app, "admin")
+            let refused = try await adminAPI.json(.PUT, "/api/v1/outcomes/\(draft.id)", OutcomeActions.EditInput(
+                version: draft.version, title: draft.title, body: "正文", form: .recommendation,
+                links: OutcomeLinks(speechIDs: [], materialIDs: [1], researchIDs: []), recipients: []))
+            #expect(refused.status.code >= 400 && refused.status.code < 500, "linking an invisible material: \(refused.status)")
         }
     }
 }

@@ -187,14 +187,14 @@ struct OutcomeServerTests {
                 #"{"title":"培训电商人才200名","ownerDepartmentID":\#(a.bureau),"due":"2026-12-04"}"#, expect: .created))
             #expect(two.items.count == 2)
             let first = two.items[0].id, second = two.items[1].id
-            try await S.call(department, .POST, root + "/\(second)/notes", #"{"text":"已培训80名","date":"2026-12-01"}"#)
-            try await S.call(department, .POST, root + "/\(first)/status", #"{"status":"implemented"}"#, expect: .forbidden)
+            try await S.edit(department, .POST, root + "/\(second)/notes", #"{"text":"已培训80名","date":"2026-12-01"}"#, basedOn: "/api/v1/outcomes/\(sent.id)", item: second)
+            try await S.edit(department, .POST, root + "/\(first)/status", #"{"status":"implemented"}"#, basedOn: "/api/v1/outcomes/\(sent.id)", item: first, expect: .forbidden)
             let before = try await Planning.lastAuditSequence(app)
-            let noReason = try await S.call(committee, .POST, root + "/\(first)/status", #"{"status":"dropped"}"#, expect: .badRequest)
+            let noReason = try await S.edit(committee, .POST, root + "/\(first)/status", #"{"status":"dropped"}"#, basedOn: "/api/v1/outcomes/\(sent.id)", item: first, expect: .badRequest)
             #expect(noReason.errorCode == "follow_up_drop_reason_required")
             #expect(try await Planning.lastAuditSequence(app) == before)
-            try await S.call(committee, .POST, root + "/\(first)/status", #"{"status":"inProgress"}"#)
-            try await S.call(committee, .POST, root + "/\(first)/status", #"{"status":"implemented"}"#)
+            try await S.edit(committee, .POST, root + "/\(first)/status", #"{"status":"inProgress"}"#, basedOn: "/api/v1/outcomes/\(sent.id)", item: first)
+            try await S.edit(committee, .POST, root + "/\(first)/status", #"{"status":"implemented"}"#, basedOn: "/api/v1/outcomes/\(sent.id)", item: first)
             clock.set(O.morning(Day(year: 2026, month: 12, day: 7)!))
             let items = try S.decode([O.DTO.Item].self, try await S.call(committee, .GET, root))
             #expect(items.map(\.status) == ["implemented", "open"])
@@ -229,7 +229,7 @@ struct OutcomeServerTests {
                                    (committee, #""action":"rate","satisfaction":"satisfied""#)] {
                 v = try S.decode(O.DTO.self, try await S.call(client, .POST, h, #"{"version":\#(v),\#(body)}"#)).version
             }
-            try await S.call(committee, .POST, "/api/v1/outcomes/1/items/1/status", #"{"status":"implemented"}"#)
+            try await S.edit(committee, .POST, "/api/v1/outcomes/1/items/1/status", #"{"status":"implemented"}"#, basedOn: "/api/v1/outcomes/1", item: 1)
 
             struct Trace: Decodable {
                 struct Ref: Decodable { let id: Int; let href: String }

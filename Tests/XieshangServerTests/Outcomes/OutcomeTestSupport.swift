@@ -88,7 +88,7 @@ enum Outcomes {
     /// Moves the symposium's day held, for deadline tests.
     static func setHeld(_ app: Application, symposium: Int, on day: Day) async throws {
         let m = try #require(try await SymposiumModel.find(symposium, on: app.db))
-        var s = try StoredJSON.value(Symposium.self, from: m.body)
+        var s = try SymposiumStore.decode(m).symposium
         s.heldOn = day
         m.body = try StoredJSON.text(s)
         try await m.save(on: app.db)

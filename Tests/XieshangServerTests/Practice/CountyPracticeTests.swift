@@ -85,6 +85,7 @@ struct CountyPracticeTests {
             // The page names a field that is not a whole number, keeps what was typed, and stores nothing.
             let web = try await TestClient.signedIn(app, as: "office")
             var form = Dictionary(uniqueKeysWithValues: PracticeRoutes.fields(.standard).map { ($0.name, $0.value) })
+            form["version"] = "0"
             form["replyWorkingDays"] = "四十"
             let page = try await web.post("/regulation/practice", form: form)
             #expect(page.status == .badRequest)
@@ -107,6 +108,20 @@ struct CountyPracticeTests {
             p.handling.reminderDaysBefore = 3
             #expect(try await Self.put(office, p, expect: .conflict).errorCode == "version_conflict")
             #expect(try await Self.practice(office).handling.reminderDaysBefore == 10)
+        }
+    }
+
+    @Test("an edit that does not name the version it was based on is refused, and nothing is stored")
+    func missingVersionRefused() async throws {
+        try await TestApp.run { app in
+            let office = try await Planning.api(app, "office")
+            var p = try await Self.practice(office)
+            p.handling.reminderDaysBefore = 10
+            p.version = nil
+            let res = try await Self.put(office, p, expect: .badRequest)
+            #expect(res.errorCode == "version_required")
+            #expect(res.text.contains("版本号"))
+            #expect(try await Self.practice(office).version == 0)
         }
     }
 }

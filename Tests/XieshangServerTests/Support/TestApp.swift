@@ -67,7 +67,10 @@ enum TestApp {
 final class TestClient: @unchecked Sendable {
     // @unchecked: a client is used by one test task at a time.
     let app: Application
+    /// The session cookie, once signed in.
     private(set) var cookie: String?
+    /// The signed-out visitor's CSRF cookie (the login form's token).
+    private(set) var csrfCookie: String?
     var bearer: String?
 
     init(_ app: Application) { self.app = app }
@@ -97,11 +100,15 @@ final class TestClient: @unchecked Sendable {
 
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
         var h = headers
-        if let cookie { h.replaceOrAdd(name: .cookie, value: cookie) }
+        let sent = [cookie, csrfCookie].compactMap { $0 }
+        if !sent.isEmpty { h.replaceOrAdd(name: .cookie, value: sent.joined(separator: "; ")) }
         if let bearer { h.bearerAuthorization = .init(token: bearer) }
         let res = try await app.testing().sendRequest(method, path, headers: h, body: body)
         if let set = res.headers.setCookie?["xieshang_session"] {
             cookie = set.expires.map { $0 < Date() } == true ? nil : "xieshang_session=\(set.string)"
+        }
+        if let set = res.headers.setCookie?[CSRFMiddleware.cookie] {
+            csrfCookie = "\(CSRFMiddleware.cookie)=\(set.string)"
         }
         return res
     }

@@ -99,26 +99,26 @@ struct SymposiumPreparationTests {
             let (root, _) = try await Self.symposium(app)
             let committee = try await Planning.api(app, "committee")
             let before = try await Self.state(app, root)
-            let incomplete = try await S.call(committee, .POST, root + "/implementation-plan",
-                                              #"{"action":"submit","content":{"time":"上午9:00"}}"#, expect: .badRequest)
+            let incomplete = try await S.edit(committee, .POST, root + "/implementation-plan",
+                                              #"{"action":"submit","content":{"time":"上午9:00"}}"#, basedOn: root, expect: .badRequest)
             #expect(incomplete.text.contains("implementation_plan_incomplete"))
             #expect(incomplete.text.contains("拟邀请出席人员"))
             #expect(try await Self.state(app, root).version == before.version, "a refused submission changed the symposium")
 
-            try await S.call(committee, .POST, root + "/implementation-plan", #"{"action":"submit","content":\#(Self.fullPlan)}"#)
+            try await S.edit(committee, .POST, root + "/implementation-plan", #"{"action":"submit","content":\#(Self.fullPlan)}"#, basedOn: root)
             // The chair does not sign when a vice chair is in charge; other committees cannot act at all.
-            let chair = try await S.call(try await Planning.api(app, "chair"), .POST, root + "/implementation-plan",
-                                         #"{"action":"sign"}"#, expect: .forbidden)
+            let chair = try await S.edit(try await Planning.api(app, "chair"), .POST, root + "/implementation-plan",
+                                         #"{"action":"sign"}"#, basedOn: root, expect: .forbidden)
             #expect(chair.text.contains("forbidden") || chair.text.contains("not_vice_chair_in_charge"))
-            try await S.call(try await Planning.api(app, "economy"), .POST, root + "/implementation-plan",
-                             #"{"action":"save","content":\#(Self.fullPlan)}"#, expect: .forbidden)
+            try await S.edit(try await Planning.api(app, "economy"), .POST, root + "/implementation-plan",
+                             #"{"action":"save","content":\#(Self.fullPlan)}"#, basedOn: root, expect: .forbidden)
             let vice = try await Planning.api(app, "vicechair")
-            try await S.call(vice, .POST, root + "/implementation-plan", #"{"action":"adopt","note":"x"}"#, expect: .forbidden)
-            try await S.call(vice, .POST, root + "/implementation-plan", #"{"action":"sign","note":"同意"}"#)
+            try await S.edit(vice, .POST, root + "/implementation-plan", #"{"action":"adopt","note":"x"}"#, basedOn: root, expect: .forbidden)
+            try await S.edit(vice, .POST, root + "/implementation-plan", #"{"action":"sign","note":"同意"}"#, basedOn: root)
             // Signed: a second signature is out of order.
-            try await S.call(vice, .POST, root + "/implementation-plan", #"{"action":"sign"}"#, expect: .conflict)
+            try await S.edit(vice, .POST, root + "/implementation-plan", #"{"action":"sign"}"#, basedOn: root, expect: .conflict)
             let office = try await Planning.api(app, "office")
-            try await S.call(office, .POST, root + "/implementation-plan", #"{"action":"adopt","note":"第26次主席会议"}"#)
+            try await S.edit(office, .POST, root + "/implementation-plan", #"{"action":"adopt","note":"第26次主席会议"}"#, basedOn: root)
             let s = try await Self.state(app, root)
             #expect(s.implementationPlan.state == "adopted")
             #expect(s.implementationPlan.versions.map(\.number) == [3, 2, 1])
@@ -192,7 +192,7 @@ struct SymposiumPreparationTests {
         try await TestApp.run { app in
             let (root, _) = try await Self.symposium(app)
             let committee = try await Planning.api(app, "committee")
-            try await S.call(committee, .POST, root + "/implementation-plan", #"{"action":"submit","content":\#(Self.fullPlan)}"#)
+            try await S.edit(committee, .POST, root + "/implementation-plan", #"{"action":"submit","content":\#(Self.fullPlan)}"#, basedOn: root)
             let vice = try await S.call(try await Planning.api(app, "vicechair"), .GET, "/api/v1/me/todo")
             #expect(vice.text.contains("signPlan"))
             let chair = try await S.call(try await Planning.api(app, "chair"), .GET, "/api/v1/me/todo")
@@ -212,11 +212,13 @@ struct SymposiumPreparationTests {
             let (root, id) = try await Self.symposium(app)
             let pages = try await TestClient.signedIn(app, as: "committee")
             let before = try await Self.state(app, root).version
-            let res = try await postForm(pages, "/symposia/\(id)/plan", [("action", "submit"), ("content[time]", "上午9:00")])
+            let res = try await postForm(pages, "/symposia/\(id)/plan", [("version", String(before)), ("action", "submit"),
+                                                                        ("content[time]", "上午9:00")])
             #expect(res.status == .badRequest)
             #expect(res.text.contains("实施方案缺少"))
             #expect(try await Self.state(app, root).version == before)
-            let saved = try await postForm(pages, "/symposia/\(id)/plan", [("action", "save"), ("content[place]", "三楼会议室")])
+            let saved = try await postForm(pages, "/symposia/\(id)/plan", [("version", String(before)), ("action", "save"),
+                                                                          ("content[place]", "三楼会议室")])
             #expect(saved.status == .seeOther)
             #expect(try await Self.state(app, root).implementationPlan.versions.count == 1)
         }

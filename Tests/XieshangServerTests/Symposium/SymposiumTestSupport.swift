@@ -48,14 +48,14 @@ enum Symposia {
 
         // The office moves it by a week; the vice chair in charge hosts on the chair's entrustment (一.2).
         let original = try #require(Day(iso: try decode(Brief.self, created).date))
-        let moved = try decode(Brief.self, try await call(office, .POST, root + "/reschedule", #"""
+        let moved = try decode(Brief.self, try await edit(office, .POST, root + "/reschedule", #"""
             {"date":"\#(original.adding(days: 7).iso)","reason":"与县委常委会议冲突","confirmNonWorkingDay":true}
-            """#))
+            """#, basedOn: root))
         let date = try #require(Day(iso: moved.date))
-        try await call(office, .PUT, root + "/arrangements", #"""
+        try await edit(office, .PUT, root + "/arrangements", #"""
             {"place":"县政协三楼会议室","startTime":"上午9:00","hostID":\#(viceChair),
              "entrustmentNote":"主席委托陶和平副主席主持","viceChairInChargeID":\#(viceChair)}
-            """#)
+            """#, basedOn: root)
 
         // 二.4: save, submit with a longer agenda, return, resubmit, sign, adopt.
         func content(agenda: String) -> String {
@@ -65,33 +65,33 @@ enum Symposia {
              "research":"会前开展专题调研"}
             """#
         }
-        try await call(committee, .POST, root + "/implementation-plan", #"{"action":"save","content":\#(content(agenda: "六项"))}"#)
-        try await call(committee, .POST, root + "/implementation-plan",
-                       #"{"action":"submit","content":\#(content(agenda: "六项，约2小时"))}"#)
-        try await call(vice, .POST, root + "/implementation-plan", #"{"action":"return","note":"请补充发言顺序"}"#)
-        try await call(committee, .POST, root + "/implementation-plan",
-                       #"{"action":"submit","content":\#(content(agenda: "六项，约2小时，按发言顺序"))}"#)
-        try await call(vice, .POST, root + "/implementation-plan", #"{"action":"sign","note":"同意"}"#)
-        try await call(office, .POST, root + "/implementation-plan", #"{"action":"adopt","note":"十一届第26次主席会议"}"#)
+        try await edit(committee, .POST, root + "/implementation-plan", #"{"action":"save","content":\#(content(agenda: "六项"))}"#, basedOn: root)
+        try await edit(committee, .POST, root + "/implementation-plan",
+                       #"{"action":"submit","content":\#(content(agenda: "六项，约2小时"))}"#, basedOn: root)
+        try await edit(vice, .POST, root + "/implementation-plan", #"{"action":"return","note":"请补充发言顺序"}"#, basedOn: root)
+        try await edit(committee, .POST, root + "/implementation-plan",
+                       #"{"action":"submit","content":\#(content(agenda: "六项，约2小时，按发言顺序"))}"#, basedOn: root)
+        try await edit(vice, .POST, root + "/implementation-plan", #"{"action":"sign","note":"同意"}"#, basedOn: root)
+        try await edit(office, .POST, root + "/implementation-plan", #"{"action":"adopt","note":"十一届第26次主席会议"}"#, basedOn: root)
 
         // 三(二): both meetings scheduled, the mobilization meeting held with its division of work.
-        try await call(committee, .PUT, root + "/meetings/mobilization",
-                       #"{"date":"\#(date.adding(days: -30).iso)","time":"上午9:00","place":"县政协三楼会议室"}"#)
-        try await call(committee, .PUT, root + "/meetings/coordination", #"{"date":"\#(date.adding(days: -7).iso)"}"#)
+        try await edit(committee, .PUT, root + "/meetings/mobilization",
+                       #"{"date":"\#(date.adding(days: -30).iso)","time":"上午9:00","place":"县政协三楼会议室"}"#, basedOn: root)
+        try await edit(committee, .PUT, root + "/meetings/coordination", #"{"date":"\#(date.adding(days: -7).iso)"}"#, basedOn: root)
         try await call(committee, .POST, root + "/meetings/mobilization/tasks",
                        #"{"title":"起草调研报告","ownerKind":"committee","ownerID":\#(agriculture),"due":"\#(date.adding(days: -10).iso)"}"#)
         let tasked = try await call(committee, .POST, root + "/meetings/mobilization/tasks",
                                     #"{"title":"落实会场","ownerKind":"role","ownerRole":"office","due":"\#(date.adding(days: -3).iso)"}"#)
         let task = try #require(try decode(Brief.self, tasked).meetings.first { $0.kind == "mobilization" }?.tasks.first?.id)
         try await call(committee, .POST, root + "/tasks/\(task)", #"{"done":true}"#)
-        try await call(committee, .POST, root + "/meetings/mobilization/record", #"{"decisions":"通报实施方案，明确分工。","held":true}"#)
+        try await edit(committee, .POST, root + "/meetings/mobilization/record", #"{"decisions":"通报实施方案，明确分工。","held":true}"#, basedOn: root)
 
         // 一.8, 三(二).2: a research activity, then its findings.
         let researched = try await call(committee, .POST, root + "/research", #"""
             {"kind":"research","title":"农村电商专题调研","date":"\#(date.adding(days: -20).iso)","place":"江南镇","participants":"农业农村委员会"}
             """#)
         let research = try #require(try decode(Brief.self, researched).research.last?.id)
-        try await call(committee, .PUT, root + "/research/\(research)", #"{"findings":"物流成本高，人才缺乏。"}"#)
+        try await edit(committee, .PUT, root + "/research/\(research)", #"{"findings":"物流成本高，人才缺乏。"}"#, basedOn: root)
 
         // 三(一): suggested members and the office user's own person, commented on, pre-invited, answered.
         let suggested = try decode([Suggestion].self, try await call(committee, .GET, root + "/invitee-suggestions"))
@@ -141,10 +141,10 @@ enum Symposia {
             """#)
         try await Materials.uploadText(committee, material: keynote, "一、基本情况\n全县农村电商发展迅速。", fileName: "中心发言.txt")
         for action in ["submit", "approve", "forward"] {
-            try await call(committee, .POST, "/api/v1/materials/\(keynote)/review", #"{"action":"\#(action)"}"#)
+            try await edit(committee, .POST, "/api/v1/materials/\(keynote)/review", #"{"action":"\#(action)"}"#, basedOn: "/api/v1/materials/\(keynote)")
         }
         try await call(office, .GET, "/api/v1/materials/\(keynote)/versions/1/file")
-        try await call(office, .GET, "/api/v1/symposia/\(id)/packets/\(ownPerson)")
+        try await call(office, .POST, "/api/v1/symposia/\(id)/packets/\(ownPerson)")
 
         // 三(五): outcome 1, a recommendation drawing on the first speech, the keynote and the
         // research, sent to 曾湘莲 and to 县农业农村局 for handling, with one follow-up item.
@@ -204,13 +204,13 @@ enum Symposia {
     static func planAgenda(_ app: Application, _ id: Int, _ cast: Cast) async throws {
         let committee = try await Planning.api(app, "committee")
         let root = "/api/v1/symposia/\(id)/agenda"
-        try await call(committee, .PUT, root + "/departmentBriefing",
-                       #"{"speakers":[{"personID":\#(cast.departmentHead),"subject":"全县农村电子商务发展情况"}]}"#)
-        try await call(committee, .PUT, root + "/keynote",
-                       #"{"speakers":[{"personID":\#(cast.committeeHead),"subject":"关于发展农村电子商务的调研报告"}]}"#)
-        try await call(committee, .PUT, root + "/bookedSpeech", #"""
+        try await edit(committee, .PUT, root + "/departmentBriefing",
+                       #"{"speakers":[{"personID":\#(cast.departmentHead),"subject":"全县农村电子商务发展情况"}]}"#, basedOn: "/api/v1/symposia/\(id)")
+        try await edit(committee, .PUT, root + "/keynote",
+                       #"{"speakers":[{"personID":\#(cast.committeeHead),"subject":"关于发展农村电子商务的调研报告"}]}"#, basedOn: "/api/v1/symposia/\(id)")
+        try await edit(committee, .PUT, root + "/bookedSpeech", #"""
             {"speakers":[{"personID":\#(cast.members[0]),"subject":"补齐农村物流短板"},{"personID":\#(cast.members[1])}]}
-            """#)
+            """#, basedOn: "/api/v1/symposia/\(id)")
     }
 
     /// The meeting held at the office's console with the clock advanced (when it is a
@@ -275,6 +275,33 @@ enum Symposia {
         let res = try await client.send(method, path, headers: h, body: body.map { ByteBuffer(string: $0) })
         #expect(res.status == status, "\(method) \(path): \(res.status) \(res.text.prefix(300))", sourceLocation: sourceLocation)
         return res
+    }
+
+    /// An edit of an existing object, as a client makes it: read the object at `basedOn` (for a
+    /// follow-up item, the outcome, picking the item `item`), then send `body` (a JSON object)
+    /// with the `version` it read.
+    @discardableResult
+    static func edit(_ client: TestClient, _ method: HTTPMethod, _ path: String, _ body: String, basedOn: String,
+                     item: Int? = nil, expect status: HTTPStatus = .ok,
+                     sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestingHTTPResponse {
+        let version = try await currentVersion(client, of: basedOn, item: item)
+        return try await call(client, method, path, versioned(body, version), expect: status, sourceLocation: sourceLocation)
+    }
+
+    static func currentVersion(_ client: TestClient, of path: String, item: Int? = nil) async throws -> Int {
+        struct Versioned: Decodable { let id: Int?; let version: Int }
+        struct WithItems: Decodable { let items: [Versioned] }
+        let res = try await call(client, .GET, path)
+        guard let item else { return try decode(Versioned.self, res).version }
+        return try #require(try decode(WithItems.self, res).items.first { $0.id == item }?.version, "no item \(item) at \(path)")
+    }
+
+    /// `body` (a JSON object) with `"version": n` added in front.
+    static func versioned(_ body: String, _ n: Int) -> String {
+        let trimmed = body.drop { $0.isWhitespace }
+        precondition(trimmed.first == "{", "not a JSON object: \(body)")
+        let rest = trimmed.dropFirst().drop { $0.isWhitespace }
+        return "{\"version\":\(n)" + (rest.first == "}" ? "" : ",") + rest
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ res: TestingHTTPResponse,
