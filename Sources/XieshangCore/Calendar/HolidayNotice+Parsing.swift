@@ -9,8 +9,8 @@ extension HolidayNotice {
         let lines = normalise(text)
         guard !lines.isEmpty else { throw HolidayNoticeError.empty }
         let whole = lines.joined(separator: "\n")
-        let kind: Kind = whole.contains("部分节假日安排") || whole.contains("放假调休日期的具体安排") ? .annual : .amendment
         let title = findTitle(lines)
+        let kind = findKind(title: title, whole: whole)
         var raw = numberedItems(lines)
         if kind == .amendment, !raw.contains(where: { hasDate($0.text) }) {
             // 国发明电〔2015〕1号 states its days in the body: "特作如下调休：9月3日至5日…".
@@ -131,6 +131,16 @@ extension HolidayNotice {
         whole.firstMatch(of: #/国(?:务院)?(?:办公厅|办)?发明电〔\d{4}〕\d+号/#).map { String($0.output) }
     }
 
+    /// An annual notice says so ("部分节假日安排"); an amendment has its own title or says what
+    /// it changes. Bare items pasted without either are taken for a year's notice.
+    static func findKind(title: String?, whole: String) -> Kind {
+        if whole.contains("部分节假日安排") || whole.contains("放假调休日期的具体安排") { return .annual }
+        if title != nil || amendmentWords.contains(where: whole.contains) { return .amendment }
+        return .annual
+    }
+
+    private static let amendmentWords = ["调整", "延长", "调休放假", "如下调休"]
+
     static func findYear(kind: Kind, title: String?, whole: String, items: [RawItem]) -> Int? {
         var found: Int?
         switch kind {
@@ -143,9 +153,9 @@ extension HolidayNotice {
                 ?? preamble.firstMatch(of: #/(\d{4})年/#).flatMap { Int($0.output.1) }
         }
         if found == nil {
-            // No title and no preamble: the year the items write most often.
-            let years = items.flatMap { tokens(of: $0.text).compactMap { $0.date?.year } }
-            found = Dictionary(grouping: years, by: { $0 }).max { $0.value.count < $1.value.count }?.key
+            // No title and no preamble: the latest year the items write, since a notice reaches
+            // back into the December before its year but never into the next.
+            found = items.flatMap { tokens(of: $0.text).compactMap { $0.date?.year } }.max()
         }
         guard let year = found, Day(year: year - 1, month: 1, day: 1) != nil, Day(year: year + 1, month: 12, day: 31) != nil
         else { return nil }

@@ -78,6 +78,24 @@ import Testing
         try expectSameDays(body, as: 2018)
     }
 
+    @Test func itemsPastedAloneAreAYearsNoticeOfTheLatestYearTheyWrite() throws {
+        let items = try NoticeFixtures.notice(2019).split(separator: "\n").filter { $0.first.map(ChineseNumeral.isNumeral) == true }
+        #expect(items.count == 7)
+        let read = try HolidayNotice.parse(items.joined(separator: "\n"))
+        #expect(read.title == nil)
+        #expect(read.kind == .annual)
+        #expect(read.year == 2019)
+        #expect(read.days == (try NoticeFixtures.parsedNotice(2019).days))
+    }
+
+    @Test func amendmentBodyWithoutItsTitleIsStillAnAmendment() throws {
+        let body = try NoticeFixtures.amendment(2020).split(separator: "\n").dropFirst(2).joined(separator: "\n")
+        let read = try HolidayNotice.parse(body)
+        #expect(read.kind == .amendment)
+        #expect(read.year == 2020)
+        #expect(read.items.map(\.festivals) == [["春节"]])
+    }
+
     @Test func newsAgencyDashListIsRead() throws {
         let dashed = """
             经国务院批准，现将2018年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。
