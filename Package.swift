@@ -48,7 +48,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "xieshang", dependencies: ["XieshangServer"], swiftSettings: strict),
-        .testTarget(name: "XieshangCoreTests", dependencies: ["XieshangCore"], swiftSettings: strict),
+        .testTarget(
+            name: "XieshangCoreTests",
+            dependencies: ["XieshangCore"],
+            // The State Council's holiday notices as published, read by the notice parser's tests.
+            resources: [.copy("Calendar/Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "XieshangDocumentsTests",
             dependencies: [
