@@ -117,7 +117,13 @@ public final class SMTPSession {
         isEncrypted = true
         // RFC 3207 4.2: what was learnt in clear is forgotten and asked again under TLS.
         capabilities = Capabilities()
-        try await greet()
+        do {
+            try await greet()
+        } catch MailError.tlsFailed(let host, let port, let reason) where settings.security == .startTLSIfOffered {
+            // A relay that mailed in clear before may now fail here: say why it was encrypted at all.
+            throw MailError.tlsFailed(host: host, port: port, reason: reason
+                + "（服务器提供了 STARTTLS，所以自动加密；仅在可信内网确需明文发送时可设 starttls=never）")
+        }
     }
 
     nonisolated(nonsending) private func authenticate() async throws {

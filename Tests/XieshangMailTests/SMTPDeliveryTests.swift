@@ -46,6 +46,27 @@ struct SMTPDeliveryTests {
         #expect(sink.storedCount == 0)
     }
 
+    @Test func mailOverTheAdvertisedSizeIsRefusedBeforeItsDataAndTheSessionGoesOn() async throws {
+        let sink = try SinkProcess(sizeLimit: 20_000)
+        defer { sink.stop() }
+        let settings = try SMTPSettings(url: "smtp://127.0.0.1:\(sink.port)", from: invitationSender)
+        var large = notice("附件过大")
+        large.attachments = [MailAttachment(filename: "材料.pdf", contentType: "application/pdf", data: Data(count: 30_000))]
+        try await SMTPClient.withSession(via: settings) { session in
+            let error = try await #require(throws: MailError.self) { try await session.send(large) }
+            guard case .tooLarge(let size, let limit) = error else {
+                Issue.record("expected .tooLarge, got \(error)")
+                return
+            }
+            #expect(size > 40_000)
+            #expect(limit == 20_000)
+            #expect(!error.isTransient)
+            try await session.send(notice("正常大小"))
+        }
+        #expect(try sink.waitForMessage(1).subject == "正常大小")
+        #expect(sink.storedCount == 1)
+    }
+
     @Test func oneSessionSendsSeveralMailsAndOutlivesARefusedOne() async throws {
         let sink = try SinkProcess(rejectRecipients: ["gone@example.cn"])
         defer { sink.stop() }

@@ -36,6 +36,7 @@ struct SMTPTLSTests {
         #expect(error.code == "smtp_tls_failed")
         #expect(error.message.contains("服务器证书未通过验证"))
         #expect(error.message.contains("ca=CA证书文件"))
+        #expect(error.message.contains("starttls=never"))
         #expect(!error.isTransient)
         #expect(sink.storedCount == 0)
     }

@@ -63,7 +63,8 @@ final class SinkProcess {
     /// `auth` is `USER:PASSWORD`; `port` 0 lets the sink pick a free one. With `tls`, the
     /// sink's private CA is at `caPath`.
     init(auth: String? = nil, tls: TLS? = nil, certificateNames: [String]? = nil, authMechanisms: [String]? = nil,
-         rejectRecipients: [String] = [], deferRecipients: [String] = [], port requestedPort: Int = 0) throws {
+         rejectRecipients: [String] = [], deferRecipients: [String] = [], sizeLimit: Int? = nil,
+         port requestedPort: Int = 0) throws {
         let python = try #require(SinkProcess.python)
         let script = try #require(SinkProcess.repoRoot).appendingPathComponent("tests/support/smtp_sink.py")
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("xieshang-mail-\(UUID().uuidString)")
@@ -75,6 +76,7 @@ final class SinkProcess {
         if let tls { arguments += ["--tls", tls.rawValue] }
         if let certificateNames { arguments += ["--cert-names", certificateNames.joined(separator: ",")] }
         if let authMechanisms { arguments += ["--auth-mechanisms", authMechanisms.joined(separator: ",")] }
+        if let sizeLimit { arguments += ["--size-limit", String(sizeLimit)] }
         arguments += rejectRecipients.flatMap { ["--reject-rcpt", $0] } + deferRecipients.flatMap { ["--defer-rcpt", $0] }
         process.arguments = arguments
         // Held open while the sink runs: if this test process dies, the sink sees EOF and exits.

@@ -7,7 +7,7 @@ As a script (for the Swift tests, or by hand):
 
     python tests/support/smtp_sink.py --port 0 --dir /tmp/mails [--auth USER:PASSWORD]
         [--tls starttls|implicit [--cert-names NAME,...]] [--auth-mechanisms PLAIN,LOGIN]
-        [--reject-rcpt ADDRESS]... [--defer-rcpt ADDRESS]...
+        [--reject-rcpt ADDRESS]... [--defer-rcpt ADDRESS]... [--size-limit BYTES]
 
 prints `PORT <n>` on one line once it accepts connections, then stores message k as
 `<dir>/<k>.eml` (k = 1, 2, ...): the raw DATA bytes preceded by `X-Envelope-From` and
@@ -20,7 +20,8 @@ With --tls it makes a private CA and a certificate for --cert-names (default loc
 127.0.0.1, ::1) at start (trustme), writes the CA as `<dir>/ca.pem`, and speaks TLS after
 STARTTLS or from the first byte. --auth then requires TLS before AUTH, as real relays do
 (without --tls, AUTH is offered in clear: the client must refuse or be told to allow it).
---reject-rcpt answers RCPT for ADDRESS with 550, --defer-rcpt with 450.
+--reject-rcpt answers RCPT for ADDRESS with 550, --defer-rcpt with 450; --size-limit is the
+SIZE it advertises (and enforces).
 
 As a module (the `smtp_sink` fixture of tests/conftest.py):
 
@@ -103,15 +104,17 @@ class _StoringHandler:
 
 AUTH_MECHANISMS = ("PLAIN", "LOGIN")
 TLS_MODES = ("starttls", "implicit")
+DEFAULT_SIZE_LIMIT = 33554432  # aiosmtpd's own default, 32 MiB
 
 
 def _smtp_factory(handler: _StoringHandler, auth: tuple[str, str] | None, tls: ssl.SSLContext | None = None,
-                  tls_mode: str = "starttls", auth_mechanisms: tuple[str, ...] = AUTH_MECHANISMS):
+                  tls_mode: str = "starttls", auth_mechanisms: tuple[str, ...] = AUTH_MECHANISMS,
+                  size_limit: int = DEFAULT_SIZE_LIMIT):
     starttls_context = tls if tls_mode == "starttls" else None
 
     def make() -> SMTP:
         if auth is None:
-            return SMTP(handler, hostname=SINK_HOSTNAME, tls_context=starttls_context)
+            return SMTP(handler, hostname=SINK_HOSTNAME, tls_context=starttls_context, data_size_limit=size_limit)
 
         def check(server: SMTP, session: Session, envelope: Envelope, mechanism: str,
                   auth_data: object) -> AuthResult:
@@ -124,7 +127,7 @@ def _smtp_factory(handler: _StoringHandler, auth: tuple[str, str] | None, tls: s
         # Without TLS, plain-text AUTH is the point: it is what the client under test must
         # refuse, or handle when told to. With STARTTLS, AUTH only after it, like real relays.
         # (aiosmtpd counts only STARTTLS as TLS, so implicit TLS must not require it again.)
-        return SMTP(handler, hostname=SINK_HOSTNAME, tls_context=starttls_context,
+        return SMTP(handler, hostname=SINK_HOSTNAME, tls_context=starttls_context, data_size_limit=size_limit,
                     auth_require_tls=starttls_context is not None, authenticator=check,
                     auth_exclude_mechanism=[m for m in AUTH_MECHANISMS if m not in auth_mechanisms])
     return make
@@ -149,7 +152,8 @@ class SmtpSink:
                  port: int = 0, auth: tuple[str, str] | None = None, tls_mode: str | None = None,
                  cert_names: tuple[str, ...] = ("localhost", "127.0.0.1", "::1"),
                  auth_mechanisms: tuple[str, ...] = AUTH_MECHANISMS,
-                 reject_rcpt: tuple[str, ...] = (), defer_rcpt: tuple[str, ...] = ()):
+                 reject_rcpt: tuple[str, ...] = (), defer_rcpt: tuple[str, ...] = (),
+                 size_limit: int = DEFAULT_SIZE_LIMIT):
         self.host = host
         self.port = port
         self.auth = auth
@@ -158,6 +162,7 @@ class SmtpSink:
         self.auth_mechanisms = auth_mechanisms
         self.reject_rcpt = frozenset(reject_rcpt)
         self.defer_rcpt = frozenset(defer_rcpt)
+        self.size_limit = size_limit
         self._owns_directory = directory is None
         self.directory = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="smtp-sink-"))
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -170,7 +175,8 @@ class SmtpSink:
         handler = _StoringHandler(self.directory, require_auth=self.auth is not None,
                                   reject_rcpt=self.reject_rcpt, defer_rcpt=self.defer_rcpt)
         tls = make_tls(self.directory, list(self.cert_names)) if self.tls_mode else None
-        factory = _smtp_factory(handler, self.auth, tls, self.tls_mode or "starttls", self.auth_mechanisms)
+        factory = _smtp_factory(handler, self.auth, tls, self.tls_mode or "starttls", self.auth_mechanisms,
+                                self.size_limit)
         self._server = loop.run_until_complete(loop.create_server(
             factory, self.host, self.port, ssl=tls if self.tls_mode == "implicit" else None))
         self.port = self._server.sockets[0].getsockname()[1]
@@ -251,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="answer RCPT TO for ADDRESS with 550")
     parser.add_argument("--defer-rcpt", action="append", default=[], metavar="ADDRESS",
                         help="answer RCPT TO for ADDRESS with 450")
+    parser.add_argument("--size-limit", type=int, default=DEFAULT_SIZE_LIMIT, metavar="BYTES",
+                        help="the SIZE advertised and enforced")
     parser.add_argument("--exit-on-stdin-eof", action="store_true",
                         help="stop when stdin closes, e.g. when the process that started it dies")
     args = parser.parse_args(argv)
@@ -265,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     sink = SmtpSink(args.dir, host=args.host, port=args.port, auth=args.auth, tls_mode=args.tls,
                     cert_names=tuple(n for n in args.cert_names.split(",") if n),
                     auth_mechanisms=mechanisms, reject_rcpt=tuple(args.reject_rcpt),
-                    defer_rcpt=tuple(args.defer_rcpt)).start()
+                    defer_rcpt=tuple(args.defer_rcpt), size_limit=args.size_limit).start()
     print(f"PORT {sink.port}", flush=True)
     try:
         if args.exit_on_stdin_eof:
