@@ -23,18 +23,32 @@ import Glibc
     }
 
     @Test func closedPortIsUnreachable() async throws {
-        let settings = try SMTPSettings(url: "smtp://127.0.0.1:\(try closedPort())", from: invitationSender)
+        let settings = try SMTPSettings(url: "smtp://127.0.0.1:\(try closedPort())?connect_timeout=2", from: invitationSender)
         let message = MailMessage(from: invitationSender, to: [memberZhang], subject: "通知", textBody: "正文")
-        let error = try await #require(throws: MailError.self) { try await SMTPClient.send(message, via: settings, timeout: 2) }
+        let error = try await #require(throws: MailError.self) { try await SMTPClient.send(message, via: settings) }
         #expect(error.code == "smtp_unreachable")
         #expect(error.message.hasPrefix("无法连接邮件服务器 127.0.0.1:"))
+        #expect(error.message.contains("连接被拒绝"))
+        #expect(error.isTransient)
     }
 
     @Test func unknownHostIsUnreachable() async throws {
-        let settings = try SMTPSettings(url: "smtp://no-such-host.invalid", from: invitationSender)
+        let settings = try SMTPSettings(url: "smtp://no-such-host.invalid?connect_timeout=2", from: invitationSender)
         let message = MailMessage(from: invitationSender, to: [memberZhang], subject: "通知", textBody: "正文")
-        let error = try await #require(throws: MailError.self) { try await SMTPClient.send(message, via: settings, timeout: 2) }
+        let error = try await #require(throws: MailError.self) { try await SMTPClient.send(message, via: settings) }
         #expect(error.code == "smtp_unreachable")
+        #expect(error.isTransient)
+    }
+
+    @Test func relayThatNeverGreetsTimesOutAsTransient() async throws {
+        let relay = try SilentListener()
+        defer { relay.close() }
+        let settings = try SMTPSettings(url: "smtp://127.0.0.1:\(relay.port)?timeout=0.5", from: invitationSender)
+        let message = MailMessage(from: invitationSender, to: [memberZhang], subject: "通知", textBody: "正文")
+        let error = try await #require(throws: MailError.self) { try await SMTPClient.send(message, via: settings) }
+        #expect(error.code == "smtp_interrupted")
+        #expect(error.message.contains("等待服务器应答（连接）超时"))
+        #expect(error.isTransient)
     }
 
     @Test func replyTextIsShortenedForMessages() {
@@ -42,21 +56,20 @@ import Glibc
         #expect(reply.text == "250 xieshang / AUTH PLAIN")
         #expect(SMTPReply(code: 550, lines: [String(repeating: "x", count: 900)]).text.count == 501)
     }
-}
 
-/// A port that was free a moment ago and has nothing listening on it.
-private func closedPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-            bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-        }
+    @Test func ehloReplyTellsStartTLSAuthAndSize() {
+        let reply = SMTPReply(code: 250, lines: ["mail.example.cn", "SIZE 10240000", "STARTTLS", "AUTH LOGIN plain",
+                                                 "AUTH=CRAM-MD5", "8BITMIME"])
+        let capabilities = Capabilities(reply)
+        #expect(capabilities.startTLS)
+        #expect(capabilities.authMechanisms == ["LOGIN", "PLAIN", "CRAM-MD5"])
+        #expect(capabilities.authLine == "AUTH LOGIN plain")
+        #expect(capabilities.sizeLimit == 10_240_000)
     }
-    try #require(bound)
-    return Int(UInt16(bigEndian: address.sin_port))
+
+    @Test func serverNameLineIsNoCapabilityAndSizeZeroIsNoLimit() {
+        let capabilities = Capabilities(SMTPReply(code: 250, lines: ["STARTTLS", "SIZE 0"]))
+        #expect(!capabilities.startTLS)
+        #expect(capabilities.sizeLimit == nil)
+    }
 }
