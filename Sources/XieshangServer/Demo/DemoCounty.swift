@@ -58,6 +58,7 @@ public enum DemoCounty {
 
     private static func insert(_ f: File, passwordHash: String, on db: any Database) async throws {
         let org = OrganizationModel()
+        org.version = 1
         org.name = f.organization.name
         org.shortName = f.organization.shortName
         org.documentPrefix = f.organization.documentPrefix
@@ -71,6 +72,7 @@ public enum DemoCounty {
         var committees: [String: Int] = [:]
         for c in f.committees {
             let m = CommitteeModel()
+            m.version = 1
             m.organizationID = orgID; m.key = c.key; m.name = c.name; m.isOffice = c.isOffice; m.sortOrder = c.order
             try await m.create(on: db)
             committees[c.name] = m.id!
@@ -78,6 +80,7 @@ public enum DemoCounty {
         var sectors: [String: Int] = [:]
         for s in f.sectors {
             let m = SectorModel()
+            m.version = 1
             m.organizationID = orgID; m.name = s.name; m.sortOrder = s.order
             try await m.create(on: db)
             sectors[s.name] = m.id!
@@ -85,6 +88,7 @@ public enum DemoCounty {
         var departments: [String: Int] = [:]
         for d in f.departments {
             let m = DepartmentModel()
+            m.version = 1
             m.organizationID = orgID; m.name = d.name; m.shortName = d.shortName; m.category = d.category
             m.sortOrder = d.order
             try await m.create(on: db)

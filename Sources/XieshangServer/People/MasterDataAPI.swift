@@ -31,7 +31,8 @@ struct MasterDataAPI: RouteCollection {
 
     func updateOrganization(req: Request) async throws -> OrganizationDTO {
         try req.require(.editMasterData)
-        return try await MasterDataStore.saveOrganization(req.content.decode(OrganizationDraft.self), on: req)
+        return try await MasterDataStore.saveOrganization(req.content.decode(OrganizationDraft.self),
+                                                          basedOn: Self.version(req), on: req)
     }
 
     func committees(req: Request) async throws -> [CommitteeDTO] {
@@ -47,7 +48,8 @@ struct MasterDataAPI: RouteCollection {
 
     func updateCommittee(req: Request) async throws -> CommitteeDTO {
         try req.require(.editMasterData)
-        return try await MasterDataStore.saveCommittee(id: id(req), req.content.decode(CommitteeDraft.self), on: req)
+        return try await MasterDataStore.saveCommittee(id: id(req), basedOn: Self.version(req), req.content.decode(CommitteeDraft.self),
+                                                       on: req)
     }
 
     func sectors(req: Request) async throws -> [SectorDTO] {
@@ -63,7 +65,7 @@ struct MasterDataAPI: RouteCollection {
 
     func updateSector(req: Request) async throws -> SectorDTO {
         try req.require(.editMasterData)
-        return try await MasterDataStore.saveSector(id: id(req), req.content.decode(SectorDraft.self), on: req)
+        return try await MasterDataStore.saveSector(id: id(req), basedOn: Self.version(req), req.content.decode(SectorDraft.self), on: req)
     }
 
     func departments(req: Request) async throws -> [DepartmentDTO] {
@@ -79,6 +81,13 @@ struct MasterDataAPI: RouteCollection {
 
     func updateDepartment(req: Request) async throws -> DepartmentDTO {
         try req.require(.editMasterData)
-        return try await MasterDataStore.saveDepartment(id: id(req), req.content.decode(DepartmentDraft.self), on: req)
+        return try await MasterDataStore.saveDepartment(id: id(req), basedOn: Self.version(req),
+                                                        req.content.decode(DepartmentDraft.self), on: req)
+    }
+
+    /// The body's `version`: what an edit was based on (the draft types carry none). The store
+    /// requires it for an edit of what exists.
+    static func version(_ req: Request) -> Int? {
+        try? req.content.get(Int.self, at: VersionBasis.field)
     }
 }

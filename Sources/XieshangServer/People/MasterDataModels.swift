@@ -15,6 +15,8 @@ final class OrganizationModel: Model, @unchecked Sendable {
     @Field(key: "term_name") var termName: String
     @Field(key: "term_start") var termStart: String
     @Field(key: "term_end") var termEnd: String
+    /// Optimistic concurrency: an edit names the version it started from (409 otherwise).
+    @Field(key: "version") var version: Int
     init() {}
 }
 
@@ -26,6 +28,8 @@ final class CommitteeModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "is_office") var isOffice: Bool
     @Field(key: "sort_order") var sortOrder: Int
+    /// Optimistic concurrency: an edit names the version it started from (409 otherwise).
+    @Field(key: "version") var version: Int
     init() {}
 }
 
@@ -35,6 +39,8 @@ final class SectorModel: Model, @unchecked Sendable {
     @Field(key: "organization_id") var organizationID: Int
     @Field(key: "name") var name: String
     @Field(key: "sort_order") var sortOrder: Int
+    /// Optimistic concurrency: an edit names the version it started from (409 otherwise).
+    @Field(key: "version") var version: Int
     init() {}
 }
 
@@ -46,6 +52,8 @@ final class DepartmentModel: Model, @unchecked Sendable {
     @Field(key: "short_name") var shortName: String
     @Field(key: "category") var category: String
     @Field(key: "sort_order") var sortOrder: Int
+    /// Optimistic concurrency: an edit names the version it started from (409 otherwise).
+    @Field(key: "version") var version: Int
     init() {}
 }
 

@@ -16,16 +16,27 @@ enum MasterDataStore {
         return id
     }
 
-    static func saveCommittee(id: Int?, _ d: CommitteeDraft, on req: Request) async throws -> CommitteeDTO {
+    /// `version`: for an edit (`id` given), the version it was based on; a new one needs none.
+    private static func checkVersion(_ version: Int?, of stored: Int, _ what: String) throws {
+        guard let version else { throw VersionBasis.missing }
+        if version != stored {
+            throw Refusal(.conflict, code: "version_conflict", message: "\(what)已被他人修改，请刷新后重试。")
+        }
+    }
+
+    static func saveCommittee(id: Int?, basedOn version: Int? = nil, _ d: CommitteeDraft, on req: Request) async throws -> CommitteeDTO {
         try d.validate()
         return try await req.change { db in
             let orgID = try await organizationID(on: db)
             let m: CommitteeModel
             if let id {
                 guard let found = try await CommitteeModel.find(id, on: db) else { throw NotFound.of("委室") }
+                try checkVersion(version, of: found.version, "委室")
                 m = found
+                m.version += 1
             } else {
                 m = CommitteeModel()
+                m.version = 1
                 m.organizationID = orgID
                 m.key = "c-" + UUID().uuidString.prefix(8).lowercased()
             }
@@ -50,16 +61,19 @@ enum MasterDataStore {
         }
     }
 
-    static func saveSector(id: Int?, _ d: SectorDraft, on req: Request) async throws -> SectorDTO {
+    static func saveSector(id: Int?, basedOn version: Int? = nil, _ d: SectorDraft, on req: Request) async throws -> SectorDTO {
         try d.validate()
         return try await req.change { db in
             let orgID = try await organizationID(on: db)
             let m: SectorModel
             if let id {
                 guard let found = try await SectorModel.find(id, on: db) else { throw NotFound.of("界别") }
+                try checkVersion(version, of: found.version, "界别")
                 m = found
+                m.version += 1
             } else {
                 m = SectorModel()
+                m.version = 1
                 m.organizationID = orgID
             }
             if try await SectorModel.query(on: db).filter(\.$name == d.name).filter(\.$id != (id ?? -1)).count() > 0 {
@@ -74,16 +88,19 @@ enum MasterDataStore {
         }
     }
 
-    static func saveDepartment(id: Int?, _ d: DepartmentDraft, on req: Request) async throws -> DepartmentDTO {
+    static func saveDepartment(id: Int?, basedOn version: Int? = nil, _ d: DepartmentDraft, on req: Request) async throws -> DepartmentDTO {
         try d.validate()
         return try await req.change { db in
             let orgID = try await organizationID(on: db)
             let m: DepartmentModel
             if let id {
                 guard let found = try await DepartmentModel.find(id, on: db) else { throw NotFound.of("部门") }
+                try checkVersion(version, of: found.version, "部门")
                 m = found
+                m.version += 1
             } else {
                 m = DepartmentModel()
+                m.version = 1
                 m.organizationID = orgID
             }
             if try await DepartmentModel.query(on: db).filter(\.$name == d.name).filter(\.$id != (id ?? -1)).count() > 0 {
@@ -100,11 +117,13 @@ enum MasterDataStore {
         }
     }
 
-    static func saveOrganization(_ d: OrganizationDraft, on req: Request) async throws -> OrganizationDTO {
+    static func saveOrganization(_ d: OrganizationDraft, basedOn version: Int? = nil, on req: Request) async throws -> OrganizationDTO {
         try d.validate()
         return try await req.change { db in
             let existing = try await OrganizationModel.query(on: db).first()
+            if let existing { try checkVersion(version, of: existing.version, "组织信息") }
             let m = existing ?? OrganizationModel()
+            m.version = (existing?.version ?? 0) + 1
             let before = existing?.dto
             m.name = d.name
             m.shortName = d.shortName

@@ -72,7 +72,7 @@ struct OrganizationPage: RouteCollection {
 
     struct OrgForm: Content {
         var name: String; var shortName: String; var documentPrefix: String; var county: String
-        var termName: String; var termStart: String; var termEnd: String
+        var termName: String; var termStart: String; var termEnd: String; var version: Int?
     }
 
     func saveOrganization(req: Request) async throws -> Response {
@@ -83,11 +83,13 @@ struct OrganizationPage: RouteCollection {
             }
             _ = try await MasterDataStore.saveOrganization(
                 OrganizationDraft(name: f.name, shortName: f.shortName, documentPrefix: f.documentPrefix, county: f.county,
-                                  termName: f.termName, termStart: s, termEnd: e), on: req)
+                                  termName: f.termName, termStart: s, termEnd: e), basedOn: f.version, on: req)
         }
     }
 
-    struct NamedForm: Content { var name: String; var shortName: String?; var category: String?; var sortOrder: String? }
+    struct NamedForm: Content {
+        var name: String; var shortName: String?; var category: String?; var sortOrder: String?; var version: Int?
+    }
 
     func saveCommittee(req: Request) async throws -> Response {
         try await attempt(req, success: "已保存委室。") {
@@ -96,14 +98,15 @@ struct OrganizationPage: RouteCollection {
             // The office flag is not on the form: renaming 办公室 must not demote it.
             let isOffice = try await id.asyncMap { try await CommitteeModel.find($0, on: req.db)?.isOffice } ?? false
             _ = try await MasterDataStore.saveCommittee(
-                id: id, CommitteeDraft(name: f.name, isOffice: isOffice ?? false, sortOrder: order(f.sortOrder)), on: req)
+                id: id, basedOn: f.version, CommitteeDraft(name: f.name, isOffice: isOffice ?? false, sortOrder: order(f.sortOrder)), on: req)
         }
     }
 
     func saveSector(req: Request) async throws -> Response {
         try await attempt(req, success: "已保存界别。") {
             let f = try req.content.decode(NamedForm.self)
-            _ = try await MasterDataStore.saveSector(id: optionalID(req), SectorDraft(name: f.name, sortOrder: order(f.sortOrder)), on: req)
+            _ = try await MasterDataStore.saveSector(id: optionalID(req), basedOn: f.version,
+                                                     SectorDraft(name: f.name, sortOrder: order(f.sortOrder)), on: req)
         }
     }
 
@@ -116,7 +119,7 @@ struct OrganizationPage: RouteCollection {
             // The short-name field is optional on the form, and an empty field still arrives.
             let shortName = f.shortName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? f.name
             _ = try await MasterDataStore.saveDepartment(
-                id: optionalID(req), DepartmentDraft(name: f.name, shortName: shortName, category: c,
+                id: optionalID(req), basedOn: f.version, DepartmentDraft(name: f.name, shortName: shortName, category: c,
                                                      sortOrder: order(f.sortOrder)), on: req)
         }
     }

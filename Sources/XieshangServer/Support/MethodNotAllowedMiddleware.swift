@@ -1,4 +1,5 @@
 import Vapor
+import XieshangCore
 
 /// A path that exists, asked with a method it does not take (TRACE, or DELETE on a list), is
 /// 405 with the methods it takes in `Allow` (RFC 9110 §15.5.6), not 404: the OpenAPI document
@@ -10,19 +11,37 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
-        } catch let error as any AbortError where error.status == .notFound && req.route == nil {
-            let allowed = self.allowed(for: req.url.path)
-            guard !allowed.isEmpty else { throw error }
+        } catch {
+            guard Self.isNotFound(error) else { throw error }
+            let allowed = self.allowed(for: req.url.path, answeredBy: req.route)
+            guard !allowed.isEmpty, !allowed.contains(where: { $0.rawValue == req.method.rawValue }) else { throw error }
             throw MethodNotAllowed(allow: allowed)
         }
     }
 
-    /// The methods of the routes whose pattern matches `path`, HEAD with GET.
-    func allowed(for path: String) -> [HTTPMethod] {
+    /// The router's 404 or a handler's "no such object" (a parameter that names nothing).
+    static func isNotFound(_ error: any Error) -> Bool {
+        if let abort = error as? any AbortError, abort.status == .notFound { return true }
+        if let domain = error as? any DomainError, domain.kind == .notFound { return true }
+        return false
+    }
+
+    /// The methods of the most specific routes whose pattern matches `path`, HEAD with GET;
+    /// none when the route that answered (if any) is itself one of the most specific. So
+    /// `PUT /persons/import` is 405 (the path is `POST /persons/import`'s, not a person `:id`'s),
+    /// while `GET /persons/999` stays a missing person.
+    func allowed(for path: String, answeredBy route: Route?) -> [HTTPMethod] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        var methods = Set(routes.all.filter { Self.matches($0.path, parts) }.map(\.method.rawValue))
+        let matching = routes.all.filter { Self.matches($0.path, parts) }
+        guard let best = matching.map({ Self.specificity($0.path) }).max() else { return [] }
+        if let route, Self.specificity(route.path) >= best { return [] }
+        var methods = Set(matching.filter { Self.specificity($0.path) == best }.map(\.method.rawValue))
         if methods.contains(HTTPMethod.GET.rawValue) { methods.insert(HTTPMethod.HEAD.rawValue) }
         return methods.sorted().map { HTTPMethod(rawValue: $0) }
+    }
+
+    static func specificity(_ pattern: [PathComponent]) -> Int {
+        pattern.filter { if case .constant = $0 { true } else { false } }.count
     }
 
     static func matches(_ pattern: [PathComponent], _ parts: [String]) -> Bool {

@@ -48,7 +48,8 @@ struct ErrorMappingTests {
             for (method, path, allow) in [(HTTPMethod.TRACE, "/api/v1/persons", ["GET", "HEAD", "POST"]),
                                           (.DELETE, "/api/v1/persons", ["GET", "HEAD", "POST"]),
                                           (.PATCH, "/api/v1/persons/1", ["GET", "HEAD", "PUT"]),
-                                          (.GET, "/symposia/1/packets/2", ["POST"])] {
+                                          (.GET, "/symposia/1/packets/2", ["POST"]),
+                                          (.PUT, "/api/v1/persons/import", ["POST"])] {
                 let res = try await client.send(method, path)
                 #expect(res.status == .methodNotAllowed, "\(method) \(path): \(res.status)")
                 let allowed = (res.headers.first(name: "Allow") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -56,6 +57,7 @@ struct ErrorMappingTests {
                 if path.hasPrefix("/api/") { #expect(res.errorCode == "method_not_allowed") }
             }
             #expect(try await client.send(.TRACE, "/api/v1/no-such-thing").status == .notFound)
+            #expect(try await client.send(.GET, "/api/v1/persons/999999").status == .notFound, "a missing person stays 404")
         }
     }
 

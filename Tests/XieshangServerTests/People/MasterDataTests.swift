@@ -16,6 +16,18 @@ struct MasterDataTests {
         return client
     }
 
+    /// A draft with the `version` an edit was based on.
+    struct Versioned<Draft: Encodable>: Encodable {
+        let draft: Draft
+        let version: Int
+        private enum Key: String, CodingKey { case version }
+        func encode(to encoder: any Encoder) throws {
+            try draft.encode(to: encoder)
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(version, forKey: .version)
+        }
+    }
+
     static func lastAudit(_ app: Application) async throws -> AuditEntryModel {
         try #require(try await AuditEntryModel.query(on: app.db).sort(\.$id, .descending).first())
     }
@@ -39,7 +51,8 @@ struct MasterDataTests {
             #expect(create.before == nil)
             #expect(create.after?.contains("港澳台侨和外事委员会") == true)
 
-            let renamed = try await api.json(.PUT, Paths.API.committees + "/\(c.id)", CommitteeDraft(name: "港澳台侨委员会", sortOrder: 7))
+            let renamed = try await api.json(.PUT, Paths.API.committees + "/\(c.id)",
+                                             Versioned(draft: CommitteeDraft(name: "港澳台侨委员会", sortOrder: 7), version: c.version))
             #expect(renamed.status == .ok)
             #expect(try renamed.content.decode(CommitteeDTO.self).name == "港澳台侨委员会")
             let update = try await Self.lastAudit(app)
@@ -62,7 +75,8 @@ struct MasterDataTests {
             let s = try created.content.decode(SectorDTO.self)
             #expect(try await Self.lastAudit(app).action == "sector.create")
 
-            let renamed = try await api.json(.PUT, Paths.API.sectors + "/\(s.id)", SectorDraft(name: "特别邀请人士界", sortOrder: 21))
+            let renamed = try await api.json(.PUT, Paths.API.sectors + "/\(s.id)",
+                                             Versioned(draft: SectorDraft(name: "特别邀请人士界", sortOrder: 21), version: s.version))
             #expect(renamed.status == .ok)
             let update = try await Self.lastAudit(app)
             #expect(update.action == "sector.update")
@@ -85,7 +99,8 @@ struct MasterDataTests {
             #expect(try await Self.lastAudit(app).action == "department.create")
 
             let renamed = try await api.json(.PUT, Paths.API.departments + "/\(d.id)",
-                                             DepartmentDraft(name: "县数据局", shortName: "县数据局", category: .government))
+                                             Versioned(draft: DepartmentDraft(name: "县数据局", shortName: "县数据局", category: .government),
+                                                       version: d.version))
             #expect(renamed.status == .ok)
             let update = try await Self.lastAudit(app)
             #expect(update.action == "department.update")
@@ -93,7 +108,7 @@ struct MasterDataTests {
             #expect(update.after?.contains("\"name\":\"县数据局\"") == true)
 
             let missing = try await api.json(.PUT, Paths.API.departments + "/999999",
-                                             DepartmentDraft(name: "不存在", shortName: "无", category: .other))
+                                             Versioned(draft: DepartmentDraft(name: "不存在", shortName: "无", category: .other), version: 1))
             #expect(missing.status == .notFound)
         }
     }
@@ -107,17 +122,20 @@ struct MasterDataTests {
             #expect(try await office.post(Paths.committees, form: ["name": "学习委员会", "sortOrder": "8"]).status == .seeOther)
             let committee = try #require(try await CommitteeModel.query(on: app.db).filter(\CommitteeModel.$name == "学习委员会").first())
             #expect(committee.sortOrder == 8)
-            #expect(try await office.post(Paths.committee(committee.id!), form: ["name": "学习和文史委员会", "sortOrder": "8"]).status == .seeOther)
+            #expect(try await office.post(Paths.committee(committee.id!), form: ["name": "学习和文史委员会", "sortOrder": "8",
+                                                                                     "version": String(committee.version)]).status == .seeOther)
 
             #expect(try await office.post(Paths.sectors, form: ["name": "港澳界", "sortOrder": ""]).status == .seeOther)
             let sector = try #require(try await SectorModel.query(on: app.db).filter(\SectorModel.$name == "港澳界").first())
-            #expect(try await office.post(Paths.sector(sector.id!), form: ["name": "港澳台界", "sortOrder": "30"]).status == .seeOther)
+            #expect(try await office.post(Paths.sector(sector.id!), form: ["name": "港澳台界", "sortOrder": "30",
+                                                                              "version": String(sector.version)]).status == .seeOther)
 
             #expect(try await office.post(Paths.departments, form: ["name": "县林草服务中心", "shortName": "林草中心",
                                                                      "category": "government", "sortOrder": "40"]).status == .seeOther)
             let dept = try #require(try await DepartmentModel.query(on: app.db).filter(\DepartmentModel.$name == "县林草服务中心").first())
             #expect(try await office.post(Paths.department(dept.id!), form: ["name": "县林业和草原服务中心", "shortName": "林草局",
-                                                                              "category": "government", "sortOrder": "40"]).status == .seeOther)
+                                                                              "category": "government", "sortOrder": "40",
+                                                                              "version": String(dept.version)]).status == .seeOther)
 
             let page = try await office.send(.GET, Paths.organization)
             #expect(page.status == .ok)
@@ -156,7 +174,8 @@ struct MasterDataTests {
             #expect(sector.errorCode == "duplicate_name")
 
             let education = try #require(try await SectorModel.query(on: app.db).filter(\SectorModel.$name == "教育界").first())
-            let rename = try await api.json(.PUT, Paths.API.sectors + "/\(education.id!)", SectorDraft(name: "农业界"))
+            let rename = try await api.json(.PUT, Paths.API.sectors + "/\(education.id!)",
+                                            Versioned(draft: SectorDraft(name: "农业界"), version: education.version))
             #expect(rename.status == .conflict)
             #expect(try await SectorModel.find(education.id, on: app.db)?.name == "教育界")
 
@@ -186,7 +205,8 @@ struct MasterDataTests {
             let committee = try await api.json(.POST, Paths.API.committees, CommitteeDraft(name: ""))
             #expect(committee.status == .badRequest)
             let office = try await Self.office(app)
-            let rename = try await api.json(.PUT, Paths.API.committees + "/\(office.id!)", CommitteeDraft(name: " ", isOffice: true))
+            let rename = try await api.json(.PUT, Paths.API.committees + "/\(office.id!)",
+                                            Versioned(draft: CommitteeDraft(name: " ", isOffice: true), version: office.version))
             #expect(rename.status == .badRequest)
             #expect(try await CommitteeModel.find(office.id, on: app.db)?.name == "办公室")
 
@@ -202,7 +222,8 @@ struct MasterDataTests {
         try await TestApp.run { app in
             let office = try await Self.office(app)
             let client = try await TestClient.signedIn(app, as: "office")
-            let res = try await client.post(Paths.committee(office.id!), form: ["name": "县政协办公室", "sortOrder": "1"])
+            let res = try await client.post(Paths.committee(office.id!), form: ["name": "县政协办公室", "sortOrder": "1",
+                                                                                "version": String(office.version)])
             #expect(res.status == .seeOther)
             let renamed = try #require(try await CommitteeModel.find(office.id, on: app.db))
             #expect(renamed.name == "县政协办公室")
@@ -214,14 +235,16 @@ struct MasterDataTests {
             let current = try await api.send(.GET, Paths.API.committees).content.decode([CommitteeDTO].self)
                 .first { $0.id == office.id }!
             let put = try await api.json(.PUT, Paths.API.committees + "/\(office.id!)",
-                                         CommitteeDraft(name: "办公室（秘书科）", isOffice: current.isOffice, sortOrder: current.sortOrder))
+                                         Versioned(draft: CommitteeDraft(name: "办公室（秘书科）", isOffice: current.isOffice,
+                                                                         sortOrder: current.sortOrder), version: current.version))
             #expect(put.status == .ok)
             #expect(try put.content.decode(CommitteeDTO.self).isOffice)
             #expect(try await CommitteeModel.query(on: app.db).filter(\CommitteeModel.$isOffice == true).count() == 1)
 
             // Renaming some other committee on the page does not make it the office.
             let other = try #require(try await CommitteeModel.query(on: app.db).filter(\CommitteeModel.$isOffice == false).first())
-            #expect(try await client.post(Paths.committee(other.id!), form: ["name": "提案委", "sortOrder": "2"]).status == .seeOther)
+            #expect(try await client.post(Paths.committee(other.id!), form: ["name": "提案委", "sortOrder": "2",
+                                                                                "version": String(other.version)]).status == .seeOther)
             #expect(try await CommitteeModel.find(other.id, on: app.db)?.isOffice == false)
         }
     }
@@ -236,6 +259,24 @@ struct MasterDataTests {
             let page = try await TestClient.signedIn(app, as: "member").post(Paths.sectors, form: ["name": "越权界"])
             #expect(page.status == .forbidden)
             #expect(try await SectorModel.query(on: app.db).filter(\SectorModel.$name == "越权界").count() == 0)
+        }
+    }
+
+    @Test("an edit names the version it was based on: a stale one is refused, a missing one too, nothing changes")
+    func editsNameTheirVersion() async throws {
+        try await TestApp.run { app in
+            let api = try await Self.api(app)
+            let sector = try #require(try await SectorModel.query(on: app.db).first())
+            let fresh = try await api.json(.PUT, Paths.API.sectors + "/\(sector.id!)",
+                                           Versioned(draft: SectorDraft(name: "甲界", sortOrder: 1), version: sector.version))
+            #expect(fresh.status == .ok)
+            #expect(try fresh.content.decode(SectorDTO.self).version == sector.version + 1)
+            let stale = try await api.json(.PUT, Paths.API.sectors + "/\(sector.id!)",
+                                           Versioned(draft: SectorDraft(name: "乙界", sortOrder: 1), version: sector.version))
+            #expect(stale.status == .conflict && stale.errorCode == "version_conflict")
+            let missing = try await api.json(.PUT, Paths.API.sectors + "/\(sector.id!)", SectorDraft(name: "丙界", sortOrder: 1))
+            #expect(missing.status == .badRequest && missing.errorCode == "version_required")
+            #expect(try await SectorModel.find(sector.id, on: app.db)?.name == "甲界")
         }
     }
 }

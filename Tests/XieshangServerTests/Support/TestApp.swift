@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
@@ -6,8 +7,14 @@ import VaporTesting
 import XieshangCore
 @testable import XieshangServer
 
-/// Boots the real application for a test: in-memory SQLite by default, or the PostgreSQL
-/// named by `XIESHANG_TEST_DATABASE_URL` (the test script starts a throwaway one).
+/// Boots the real application for a test: SQLite by default, or the PostgreSQL named by
+/// `XIESHANG_TEST_DATABASE_URL` (the test script starts a throwaway one).
+///
+/// The demo county is migrated and loaded once per test process into a template — a SQLite
+/// file, or a PostgreSQL database — and every test boots on its own copy of it: a file copy,
+/// or `CREATE DATABASE … TEMPLATE` (SwiftPackageIndex-Server's approach). So tests neither
+/// migrate and load the county again, about 225 times per lane, nor take turns on one shared
+/// PostgreSQL database: each has its own, and they run side by side.
 enum TestApp {
     static let postgresURL: String? = {
         guard let url = ProcessInfo.processInfo.environment["XIESHANG_TEST_DATABASE_URL"], !url.isEmpty else { return nil }
@@ -18,47 +25,159 @@ enum TestApp {
         return url
     }()
 
-    /// One PostgreSQL database is shared, so tests that use it take turns.
-    static let postgresTurn = AsyncMutex()
-
     /// 2026-11-29 10:00 China Standard Time, a Sunday, unless a test sets its own clock.
     static let defaultNow = Date(timeIntervalSince1970: 1_795_917_600)
 
     static func run(demo: Bool = true, clock: ManualClock = ManualClock(defaultNow),
                     _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
-        if postgresURL != nil {
-            try await postgresTurn.withLock { try await boot(demo: demo, clock: clock, body) }
-        } else {
-            try await boot(demo: demo, clock: clock, body)
-        }
-    }
-
-    private static func boot(demo: Bool, clock: ManualClock,
-                             _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
-        let app = try await Application.make(.testing)
-        // Migrations log every step at info; thousands of lines hide the test results.
-        app.logger.logLevel = .warning
+        let database = try await Databases.fresh(demo: demo)
+        defer { Databases.discard(database) }
+        let app = try await boot(database, loadDemo: demo, clock: clock)
         do {
-            var security = SecurityPolicy()
-            security.bcryptCost = 4  // the minimum: tests hash many passwords
-            let database: AppConfig.Database = postgresURL.map { .postgres($0) } ?? .sqliteMemory
-            let config = AppConfig(database: database, dataDirectory: NSTemporaryDirectory(), loadDemo: demo,
-                                   security: security)
-            try await configure(app, config: config, overrides: Overrides(clock: clock))
-            if postgresURL != nil {
-                let sql = app.db as! any SQLDatabase
-                try await sql.raw("DROP SCHEMA public CASCADE").run()
-                try await sql.raw("CREATE SCHEMA public").run()
-            }
-            try await prepare(app)
-            // As `serve` does: lifecycle handlers (the change watcher) start here.
-            try await app.asyncBoot()
             try await body(app)
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    static func config(_ database: AppConfig.Database, loadDemo: Bool) -> AppConfig {
+        var security = SecurityPolicy()
+        security.bcryptCost = 4  // the minimum: tests hash many passwords
+        return AppConfig(database: database, dataDirectory: NSTemporaryDirectory(), loadDemo: loadDemo, security: security)
+    }
+
+    /// The application on `database`, migrated (a no-op on a template's copy) and started.
+    static func boot(_ database: AppConfig.Database, loadDemo: Bool, clock: ManualClock) async throws -> Application {
+        let app = try await Application.make(.testing)
+        // Migrations log every step at info; thousands of lines hide the test results.
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, config: config(database, loadDemo: loadDemo), overrides: Overrides(clock: clock))
+            try await prepare(app)
+            // As `serve` does: lifecycle handlers (the change watcher) start here.
+            try await app.asyncBoot()
+            return app
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// Where each test's database comes from.
+    enum Databases {
+        /// The demo county's template, made once: a SQLite file's path, or a PostgreSQL database's name.
+        private static let template = Task<String, any Error> {
+            if postgresURL != nil { try await PostgresCluster.shared.makeTemplate() } else { try await makeSQLiteTemplate() }
+        }
+
+        static func fresh(demo: Bool) async throws -> AppConfig.Database {
+            if postgresURL != nil {
+                return .postgres(try await PostgresCluster.shared.database(copying: demo ? try await template.value : nil))
+            }
+            guard demo else { return .sqliteMemory }
+            let copy = scratch.appendingPathComponent("xieshang-test-\(UUID().uuidString).sqlite")
+            try FileManager.default.copyItem(atPath: try await template.value, toPath: copy.path)
+            return .sqliteFile(copy.path)
+        }
+
+        static func discard(_ database: AppConfig.Database) {
+            switch database {
+            case .sqliteFile(let path):
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            case .postgres(let url):
+                Task { await PostgresCluster.shared.drop(url) }
+            case .sqliteMemory:
+                break
+            }
+        }
+
+        /// Memory when the machine has it as a file system: the copies are written and read a lot.
+        static let scratch: URL = {
+            let shm = URL(fileURLWithPath: "/dev/shm")
+            return FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
+        }()
+
+        private static func makeSQLiteTemplate() async throws -> String {
+            let path = scratch.appendingPathComponent("xieshang-template-\(UUID().uuidString).sqlite").path
+            let app = try await boot(.sqliteFile(path), loadDemo: true, clock: ManualClock(defaultNow))
+            // Everything into the main file, so that copying that file copies the county.
+            try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+            try await app.asyncShutdown()
+            atexit { TestApp.Databases.removeTemplates() }
+            templates.withLockedValue { $0.append(path) }
+            return path
+        }
+
+        private static let templates = NIOLockedValueBox<[String]>([])
+
+        static func removeTemplates() {
+            for path in templates.withLockedValue({ $0 }) {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+    }
+}
+
+/// The throwaway PostgreSQL cluster: one template database with the demo county, and a
+/// database of its own for each test, made from it and dropped after.
+actor PostgresCluster {
+    static let shared = PostgresCluster()
+
+    private var admin: Application?
+    private let prefix = "xt\(ProcessInfo.processInfo.processIdentifier)_"
+
+    /// An application on the cluster's own database, only to create and drop others.
+    private func sql() async throws -> any SQLDatabase {
+        if let admin { return admin.db as! any SQLDatabase }
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        app.databases.use(try .postgres(url: TestApp.postgresURL!), as: .psql)
+        admin = app
+        return app.db as! any SQLDatabase
+    }
+
+    private func url(of database: String) -> String {
+        var components = URLComponents(string: TestApp.postgresURL!)!
+        components.path = "/" + database
+        return components.string!
+    }
+
+    func makeTemplate() async throws -> String {
+        let name = prefix + "template"
+        let db = try await sql()
+        try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()
+        try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        let app = try await TestApp.boot(.postgres(url(of: name)), loadDemo: true, clock: ManualClock(TestApp.defaultNow))
+        try await app.asyncShutdown()
+        return name
+    }
+
+    /// A new database, a copy of `template` (or empty), by URL.
+    func database(copying template: String?) async throws -> String {
+        let name = prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let db = try await sql()
+        if let template {
+            // The template's last connections may still be closing ("being accessed by other users").
+            for attempt in 1... {
+                do {
+                    try await db.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: template)").run()
+                    break
+                } catch let error where attempt < 50 && String(reflecting: error).contains("being accessed by other users") {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        } else {
+            try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        }
+        return url(of: name)
+    }
+
+    func drop(_ databaseURL: String) async {
+        guard let name = URLComponents(string: databaseURL)?.path.dropFirst(), name.hasPrefix(prefix) else { return }
+        // WITH (FORCE): a test's listener connection may still be closing.
+        try? await sql().raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run()
     }
 }
 
