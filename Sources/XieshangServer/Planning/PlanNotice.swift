@@ -4,7 +4,8 @@ import XieshangCore
 import XieshangDocuments
 
 /// The joint issuance notice of the annual plan (二.1 "由县委办、县政府办、县政协办联合发文实施"),
-/// with the plan table as its attachment, as a GB/T 9704 DOCX.
+/// with the plan table as its attachment, as a GB/T 9704 DOCX: the joint red head with the
+/// document number once the plan is issued, before that a plain draft marked 草稿.
 struct PlanNotice: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("plans", ":year", "notice.docx", use: download)
@@ -29,13 +30,16 @@ struct PlanNotice: RouteCollection {
             body.append(.paragraph("本计划执行中如需调整，由县政协办公室商有关方面后另行通知。"))
         }
         body.append(.attachmentNote("\(plan.year)年度双月协商座谈会计划"))
+        let number = issued.map(\.reference).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         return OfficialDocument(
-            format: .document, issuingOrgans: organs, documentNumber: issued?.reference,
-            title: "关于印发《\(planTitle)》的通知", addressee: "各乡镇党委、人民政府，县直各单位，县政协各委室",
-            body: body, signatures: organs, date: issued?.date ?? today, sealPlaceholder: true,
+            format: number == nil ? .plain : .document, issuingOrgans: organs, documentNumber: number,
+            title: "关于印发《\(planTitle)》的通知", draftMark: number == nil ? "草稿" : nil,
+            addressee: "各乡镇党委、人民政府，县直各单位，县政协各委室",
+            body: body, signatures: organs, date: issued?.date ?? today, sealed: true,
             attachments: [.init(label: "附件", title: "\(plan.year)年度双月协商座谈会计划",
                                 body: [.table(header: ["序号", "协商议题", "时间", "牵头委室"], rows: rows, columnWidths: [3, 12, 8, 7])])],
-            copyTo: ["县委各常委，县人大常委会、县人民政府、县政协各位领导"], printer: organs[2], printDate: issued?.date ?? today)
+            copyTo: ["县委各常委，县人大常委会、县人民政府、县政协各位领导"],
+            printer: number == nil ? nil : organs[2], printDate: issued?.date)
     }
 
     func download(req: Request) async throws -> Response {
