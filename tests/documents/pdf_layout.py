@@ -93,8 +93,8 @@ def latin(c) -> bool:
 
 
 def asian(c) -> bool:
-    """Chinese text; dashes and ellipses take no gap beside Latin."""
-    return not c["text"].isascii() and c["text"] not in "—…·"
+    """An ideograph: marks (，〔》—…) take no gap beside Latin letters and digits."""
+    return any(0x3400 <= ord(ch) <= 0x9FFF for ch in c["text"])
 
 
 def gap(a, b) -> bool:

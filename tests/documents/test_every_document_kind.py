@@ -9,6 +9,7 @@ LibreOffice and checks, from the PDF's text and geometry:
 
 * a full body line holds 28 characters: no line ends while the next character would fit;
 * no character of the document is lost on the page (line-end punctuation was);
+* the issued plan notice is the same file after an adjustment, which has its own 调整通知;
 * no seal is drawn; a red head carries its document number, a draft its mark;
 * the 版记's last rule lies on the type area's bottom edge, on an even last page;
 * the page-number dashes lie 7 mm below the type area, odd pages right, even left;
@@ -61,6 +62,7 @@ KINDS: dict[str, tuple[str, str | None]] = {
     "sample-minutes": (MINUTES, None),
     "plan-notice-draft": (PLAIN, "草稿"),
     "plan-notice": (RED_HEAD, None),
+    "plan-adjustment-notice": (PLAIN, "草稿"),
     "implementation-plan": (PLAIN, None),
     "letter-member": (LETTER, None),
     "letter-expert": (LETTER, None),
@@ -154,6 +156,16 @@ def _server_documents(base: str, clock: Path, out: Path) -> dict[str, Path]:
         dict(title="加强农村饮用水安全保障", leadCommitteeID=lead, month=9)]}))
     paths["plan-notice-draft"] = _download(office, f"{B}/plans/2027/notice.docx", out / "plan-notice-draft.docx")
     paths["plan-notice"] = _download(office, f"{B}/plans/2026/notice.docx", out / "plan-notice.docx")
+    # An adjustment (二.2) leaves the issued notice as it was and has its own notice.
+    plan = ok(office.get(f"{B}/api/v1/plans/2026", timeout=30))
+    first = next(t for t in plan["topics"] if t["month"] == 2)
+    ok(office.post(f"{B}/api/v1/plans/2026/adjustments", timeout=30, json={
+        "version": plan["version"], "topicID": first["id"], "title": "全面推进乡村振兴、巩固拓展脱贫攻坚成果",
+        "leadCommitteeID": lead, "month": 2, "reason": "县委调整了全体会议的协商重点"}))
+    again = office.get(f"{B}/plans/2026/notice.docx", timeout=60).content
+    assert again == paths["plan-notice"].read_bytes(), "the issued notice changed after an adjustment"
+    paths["plan-adjustment-notice"] = _download(office, f"{B}/plans/2026/adjustment-notice.docx",
+                                                out / "plan-adjustment-notice.docx")
 
     # An expert among the invitees, for the expert's letter.
     expert = _person(office, B, "黄振宇")
