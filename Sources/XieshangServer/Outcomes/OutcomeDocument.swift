@@ -25,19 +25,20 @@ enum OutcomeDocument {
             }
         }
         if body.isEmpty { body = [.paragraph("（正文待起草）")] }
-        let leaders = o.recipients.compactMap(\.addressee.personID).map { names.persons[$0] ?? "县领导" }
+        let toLeaders = o.recipients.contains { $0.addressee.personID != nil }
         let departments = o.recipients.compactMap(\.addressee.departmentID).map { names.departments[$0] ?? "部门" }
         let handling = o.handlingDepartmentIDs.map { names.departments[$0] ?? "部门" }
-        let addressee: String? = leaders.isEmpty && handling.isEmpty ? nil
-            : (leaders.isEmpty ? handling : ["县委、县人民政府有关领导"] + handling).joined(separator: "，")
+        // Sent to county leaders, it is addressed as counties write it: to the county party
+        // committee and government by name, the departments that handle it after them.
+        let county = ["中共\(org.county)委、\(org.county)人民政府"]
+        let addressee: String? = !toLeaders && handling.isEmpty ? nil
+            : (toLeaders ? county + handling : handling).joined(separator: "，")
         let copyTo = departments.filter { !handling.contains($0) }
-        let kind = o.form.chineseName
         let number = o.form == .proposal ? nil : o.documentNumber?.text
         return OfficialDocument(format: number == nil ? .plain : .document, issuingOrgans: [org.name], documentNumber: number,
                                 title: o.title, draftMark: number == nil && o.form != .proposal ? "草稿" : nil,
                                 addressee: addressee, body: body, signatures: [org.name],
                                 date: o.sentOn ?? today, sealed: true,
-                                notes: "（\(kind)：“\(names.topics[o.symposiumID] ?? "")”双月协商座谈会成果）",
                                 copyTo: o.form == .proposal ? [] : copyTo, printer: number == nil ? nil : "\(org.name)办公室",
                                 printDate: o.sentOn ?? today)
     }

@@ -42,7 +42,10 @@ enum SymposiumDocuments {
         let honorific: String
         switch i.category {
         case .members: honorific = "\(i.name)委员"
-        case .experts: honorific = "\(i.name)\(i.title.isEmpty ? "先生/女士" : i.title)"
+        // An expert by the first of their titles ("黄振宇教授", not "黄振宇教授、博士生导师").
+        case .experts:
+            let first = i.title.split(whereSeparator: { "、，,；; ".contains($0) }).first.map(String.init) ?? ""
+            honorific = "\(i.name)\(first.isEmpty ? "同志" : first)"
         default: honorific = "\(i.name)同志"
         }
         let at = dto.place.isEmpty ? "召开双月协商座谈会（地点另行通知）" : "在\(dto.place)召开双月协商座谈会"
@@ -53,7 +56,7 @@ enum SymposiumDocuments {
         ]
         return OfficialDocument(format: .letter, issuingOrgans: ["\(org.name)办公室"], title: "邀请函",
                                 addressee: "尊敬的\(honorific)", body: body, signatures: ["\(org.name)办公室"],
-                                date: today, sealed: sealed)
+                                date: i.notifiedAt.map { Day($0) } ?? today, sealed: sealed)
     }
 
     static func attendeeList(_ list: AttendeeListDTO, org: OrganizationModel, today: Day) -> OfficialDocument {
