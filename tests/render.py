@@ -29,6 +29,9 @@ ALIASES = {
 }
 
 
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -54,7 +57,10 @@ def to_pdf(documents: dict[str, Path], out: Path, timeout: int = 300) -> dict[st
     env = dict(os.environ, FONTCONFIG_FILE=str(fonts), HOME=str(out))
     # A private profile: a LibreOffice already running for the user would otherwise take the job.
     profile = (out / "profile").as_uri()
-    run = subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+    # Blank pages LibreOffice inserts (a section that starts on an even page, as the 版记's
+    # does) are printed, as Word prints them: without them a double-sided print puts the
+    # 版记 on the front of a sheet.
+    run = subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", PDF_FILTER,
                           "--outdir", str(out), *map(str, documents.values())],
                          env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout)
     result = {kind: out / (Path(path).stem + ".pdf") for kind, path in documents.items()}

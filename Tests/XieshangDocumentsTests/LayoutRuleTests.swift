@@ -15,7 +15,7 @@ struct LayoutRuleTests {
                       title: String = "关于召开双月协商座谈会的通知") -> OfficialDocument {
         OfficialDocument(format: format, issuingOrgans: organs, documentNumber: "安政协发〔2026〕3号", title: title,
                          addressee: "各专门委员会", body: [.paragraph("正文。")], signatures: organs,
-                         date: Day(year: 2026, month: 12, day: 1)!, sealPlaceholder: true,
+                         date: Day(year: 2026, month: 12, day: 1)!, sealed: true,
                          copyTo: ["县委办公室"], printer: "政协安化县委员会办公室")
     }
 
@@ -47,12 +47,14 @@ struct LayoutRuleTests {
 
         let package = try DocxPackage(Self.notice)
         let grid = try #require(try package.sectionProperties.first("w:docGrid"))
-        #expect(grid["w:type"] == "linesAndChars")
+        #expect(grid["w:type"] == "lines")
         #expect(grid["w:linePitch"] == "578")
-        #expect(grid["w:charSpace"] == "-848")
         let defaults = try #require(try package.xml("word/styles.xml").first("w:pPrDefault")?.first("w:spacing"))
         #expect(defaults["w:line"] == "578")
         #expect(defaults["w:lineRule"] == "exact")
+        // 28 characters come from the body's size and tracking: 16 pt condensed by 0.25 pt.
+        let tracking = try #require(try package.xml("word/styles.xml").first("w:rPrDefault")?.first("w:spacing"))
+        #expect(tracking["w:val"] == "-5")
 
         var tooLoose = Layout.gbt9704
         tooLoose.linePitch = 30
@@ -109,9 +111,10 @@ struct LayoutRuleTests {
         let style = try #require(try package.xml("word/styles.xml").all("w:style").first { $0["w:styleId"] == "Footer" })
         #expect(style.first("w:rFonts")?["w:ascii"] == "宋体")
         #expect(style.value("w:sz") == "28")
-        // 7 mm below the type area (bottom margin 35 mm): the footer sits about 23 mm up.
+        // The dashes 7 mm below the type area (bottom margin 35 mm), a 4号 line under their
+        // tops: the footer's foot sits about 25 mm up (tests/documents measures the dashes).
         let footer = mm(twips: try #require(try package.sectionProperties.int("w:pgMar", "w:footer")))
-        #expect((21.5...24.5).contains(footer))
+        #expect((24.0...26.5).contains(footer))
     }
 
     @Test func letterFormatHasNoPageNumberOnFirstPage() throws {
@@ -147,7 +150,13 @@ struct LayoutRuleTests {
 
     @Test func recordRulesAreThickOutsideAndThinBetween() throws {
         let box = try #require(try DocxPackage(Self.notice).document.all("wp:anchor").first { $0.wordText.contains("抄送") })
-        #expect(box.first("wp:positionV")?.first("wp:align")?.text == "bottom")
+        // The box's foot, and the text standing on it, on the type area's bottom edge (37 + 225 mm).
+        let position = try #require(box.first("wp:positionV"))
+        #expect(position["relativeFrom"] == "page")
+        let top = mm(emu: Int(position.first("wp:posOffset")?.text ?? "") ?? 0)
+        let height = mm(emu: Int(box.first("wp:extent")?["cy"] ?? "") ?? 0)
+        #expect(abs(top + height - 262) < 0.01)
+        #expect(box.first("wps:bodyPr")?["anchor"] == "b")
         let borders = try #require(box.first("w:tblBorders"))
         #expect(borders.first("w:top")?["w:sz"] == "8")      // 0.35 mm ≈ 1 pt
         #expect(borders.first("w:bottom")?["w:sz"] == "8")

@@ -75,6 +75,25 @@ public struct MeetingRecord: Sendable, Equatable, Codable {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The text as the issued 纪要 prints it. The clock times and durations the draft gives
+    /// (the line "会议于9:00开始，…历时…。" and each speech's "，9:10起，用时8分钟（超时30秒）")
+    /// belong to the meeting's record, which keeps them; the 纪要 says who spoke and what
+    /// was said. A "主要内容：" left unfilled is dropped too.
+    public static func minutesText(_ text: String) -> String {
+        let clock = "[0-9]{1,2}:[0-9]{2}"
+        let removals = [
+            "(^|\n)会议于\(clock)开始，\(clock)结束，历时[^。\n]*。(?=\n|$)",
+            "，\(clock)起，用时[^，。（\n]*(（超时[^）\n]*）)?",
+            "。?主要内容：(?=\n|$)",
+        ]
+        // A browser's textarea sends CRLF.
+        var result = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for pattern in removals {
+            result = result.replacingOccurrences(of: pattern, with: pattern.hasPrefix("。") ? "。" : "", options: .regularExpression)
+        }
+        return result.hasPrefix("\n") ? String(result.dropFirst()) : result
+    }
 }
 
 public enum MeetingRecordError: DomainError, Equatable {

@@ -2,14 +2,16 @@ import Foundation
 
 /// What follows the body: signature and date, notes, attachments, and the record (版记).
 extension BodyWriter {
-    /// 署名 and 成文日期 (GB/T 9704 §7.3.5). With a seal: the date four characters from the
-    /// right, the signing organ centred over it, the seal's place a circle over both whose top
-    /// is within a line of the body; joint organs side by side, a seal each, seals not
-    /// touching. Without a seal: the signatures stacked two characters from the right, the
-    /// date under them starting two characters further right (or two from the right if longer).
+    /// 署名 and 成文日期 (GB/T 9704 §7.3.5). Sealed: the date four characters from the right,
+    /// the signing organ centred over it, room above for the seal (whose top must come within
+    /// a line of the body); joint organs side by side, room for a seal each. Not sealed: the
+    /// signatures stacked two characters from the right, the date under them starting two
+    /// characters further right (or two from the right if longer). The end of the body, the
+    /// signature and the date are kept on one page: none of them is left alone on a page.
     mutating func signatureAndDate() {
         let signatures = document.signatures.filter { !$0.isEmpty }
-        if !document.sealPlaceholder {
+        keepingTogether = true
+        if !document.sealed {
             unsealedSignatures(signatures)
         } else if signatures.count <= 1 {
             sealedSignature(signatures.first)
@@ -28,37 +30,25 @@ extension BodyWriter {
         max(1, Int(((sealRadius - inkTop) / Units.mm(points: layout.linePitch)).rounded(.up)))
     }
 
-    /// The seal's place centred `centreX` mm from the type area's left, on the ink top of the
-    /// paragraph that carries it.
-    private mutating func seal(centreX: Millimetres) -> String {
-        Shapes.sealMark(id: shapeID(),
-                        .init(x: centreX - sealRadius, y: inkTop - sealRadius, width: 2 * sealRadius,
-                              height: 2 * sealRadius, horizontal: .margin, vertical: .paragraph),
-                        color: red)
-    }
-
-    private mutating func dateLine(right: Double, content: String = "") {
+    private mutating func dateLine(right: Double) {
+        keepingTogether = false
         emit(ParagraphProperties(style: "Body", indent: .init(right: chars(max(0, right))), alignment: "right"),
-             content + RunProperties().runs(document.date.chinese))
+             RunProperties().runs(document.date.chinese))
     }
 
     private mutating func sealedSignature(_ signature: String?) {
         let dateWidth = Ink.width(document.date.chinese)
         blankLines(blankLinesBeforeSeal)
-        let centreX = layout.typeAreaWidth - Units.mm(points: (4 + dateWidth / 2) * layout.characterAdvance)
-        let mark = seal(centreX: centreX)
         if let signature {
             let right = max(0, 4 + (dateWidth - Ink.width(signature)) / 2)
             emit(ParagraphProperties(style: "Body", keepNext: true, indent: .init(right: chars(right)), alignment: "right"),
-                 mark + RunProperties().runs(signature))
-            dateLine(right: 4)
-        } else {
-            dateLine(right: 4, content: mark)
+                 RunProperties().runs(signature))
         }
+        dateLine(right: 4)
     }
 
     /// Up to three organs a row (as many as fit with their seals), each centred in its column;
-    /// rows far enough apart that the seals do not touch.
+    /// rows far enough apart that the seals would not touch.
     private mutating func sealedJointSignatures(_ signatures: [String]) {
         let width = layout.typeAreaWidth
         let longest = Units.mm(points: ((signatures.map(Ink.width).max() ?? 0) + 1) * layout.characterAdvance)
@@ -72,13 +62,9 @@ extension BodyWriter {
             let row = Array(signatures[start..<min(signatures.count, start + perRow)])
             // A short last row takes the right-hand columns, above the date.
             let first = perRow - row.count
-            var content = ""
-            for c in row.indices {
-                content += seal(centreX: column * (Double(first + c) + 0.5))
-            }
-            content += RunProperties().runs(row.map { "\t" + $0 }.joined())
             let tabs = (first..<perRow).map { (Units.twips(mm: column * (Double($0) + 0.5)), "center") }
-            emit(ParagraphProperties(style: "Body", keepNext: true, tabs: tabs, indent: .init(), alignment: "left"), content)
+            emit(ParagraphProperties(style: "Body", keepNext: true, tabs: tabs, indent: .init(), alignment: "left"),
+                 RunProperties().runs(row.map { "\t" + $0 }.joined()))
         }
         dateLine(right: 4)
     }
@@ -102,7 +88,7 @@ extension BodyWriter {
     mutating func notes() {
         guard var note = document.notes?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty else { return }
         if !(note.hasPrefix("（") || note.hasPrefix("(")) { note = "（" + note + "）" }
-        emit(ParagraphProperties(style: "Body"), RunProperties().runs(note))
+        emit(ParagraphProperties(style: "Body"), RunProperties().runs(note), lines: lineCount(note, indent: nil))
     }
 
     /// Each attachment on a new page: "附件" top left in 黑体, its title centred on the third line.
@@ -111,18 +97,24 @@ extension BodyWriter {
             pageBreak()
             emit(ParagraphProperties(style: "Body", indent: .init()), RunProperties(font: layout.fonts.heiti).runs(attachment.label))
             blankLines(1)
-            emit(ParagraphProperties(style: "DocTitle"), RunProperties().runs(attachment.title))
+            title(attachment.title)
             blankLines(1)
             blocks(attachment.body)
         }
     }
 
     /// 版记 at the foot of the last page, in a text box aligned to the bottom of the type
-    /// area so that its last line is the page's last line however long the body is: 抄送 and
-    /// 印发 in 4号 仿宋 one character in, between rules as wide as the type area (outer
-    /// 0.35 mm, inner 0.25 mm), drawn as the borders of a one-column table because paragraph
-    /// borders stop at the indents. The letter format keeps only 抄送, without rules
+    /// area so that its last rule lies on the type area's bottom edge however long the body
+    /// is: 抄送 and 印发 in 4号 仿宋 one character in, between rules as wide as the type area
+    /// (outer 0.35 mm, inner 0.25 mm), drawn as the borders of a one-column table because
+    /// paragraph borders stop at the indents. The letter format keeps only 抄送, without rules
     /// (GB/T 9704 §10.1), set after the date so that a one-page letter stays one page.
+    ///
+    /// The record's page is the last and must be even, the back of the last sheet (§7.4). It
+    /// shares the page where the body ends when that page is even with room to spare;
+    /// otherwise it starts a section of its own on the next even page, and Word, WPS and
+    /// LibreOffice add the blank page between when one is needed, which stays right even
+    /// where the estimate of the body's end is a line out.
     mutating func record() {
         let copyTo = document.copyTo.filter { !$0.isEmpty }
         if document.format == .letter {
@@ -137,12 +129,11 @@ extension BodyWriter {
         var lines = 0
         if !copyTo.isEmpty {
             let label = "抄送："
-            let text = copyTo.joined(separator: "，") + "。"
+            let text = label + copyTo.joined(separator: "，") + "。"
             let hang = Units.twips(size * Ink.width(label))
-            let perLine = (Units.points(mm: layout.typeAreaWidth) - 2 * size) / size - Ink.width(label)
-            lines += max(1, Int((Ink.width(text) / perLine).rounded(.up)))
-            rows.append(ParagraphProperties(style: "Record", indent: .init(left: inset + hang, right: inset, hanging: hang))
-                .paragraph(RunProperties().runs(label + text)))
+            let indent = ParagraphProperties.Indent(left: inset + hang, right: inset, hanging: hang)
+            lines += lineCount(text, indent: indent, size: size)
+            rows.append(ParagraphProperties(style: "Record", indent: indent).paragraph(RunProperties().runs(text)))
         }
         if let printer = printing {
             let when = (document.printDate ?? document.date).chinese + "印发"
@@ -164,16 +155,31 @@ extension BodyWriter {
             """ + rows.map { "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"\(typeWidth)\" w:type=\"dxa\"/>"
                 + "</w:tcPr>\($0)</w:tc></w:tr>" }.joined() + "</w:tbl>"
         // A cell's content cannot end the text box: Word wants a paragraph after a table.
-        let after = ParagraphProperties(before: 0, after: 0, exactLine: 2, markSize: 1).paragraph("")
-        let height = Double(lines) * Units.mm(points: layout.linePitch) + 1
+        let after = hairline.paragraph("")
+        // Half a line more than the rows need: the text sits on the box's bottom edge, which
+        // is placed from the page's top (LibreOffice puts a box aligned to the margin's bottom
+        // up to 2 mm off, differently on a page of its own and on a page with text).
+        let height = (Double(lines) + 0.5) * Units.mm(points: layout.linePitch)
         let box = Shapes.textBox(id: shapeID(), name: "版记",
-                                 .init(x: 0, y: 0, width: layout.typeAreaWidth, height: height,
-                                       horizontal: .margin, vertical: .margin, atBottom: true, pushesText: true),
-                                 paragraphs: table + after, grows: true)
+                                 .init(x: 0, y: layout.marginTop + layout.typeAreaHeight - height, width: layout.typeAreaWidth,
+                                       height: height, horizontal: .margin, vertical: .page, textAtBottom: true,
+                                       pushesText: true),
+                                 paragraphs: table + after)
+        flow.flush()
+        let shares = flow.page % 2 == 0 && flow.remaining >= Units.points(mm: height) + layout.linePitch
+        if !shares {
+            var end = hairline
+            end.section = PackageParts.sectionProperties(layout, variants: PackageParts.variants(for: document))
+            xml += end.paragraph("")
+            recordSection = true
+        }
         // The box sits on the page of its anchor, the last paragraph: a hairline, so that it
         // adds no page of its own.
-        xml += ParagraphProperties(before: 0, after: 0, exactLine: 2, markSize: 1).paragraph(box)
+        xml += hairline.paragraph(box)
     }
+
+    /// An empty paragraph a tenth of a point high.
+    var hairline: ParagraphProperties { ParagraphProperties(before: 0, after: 0, exactLine: 2, markSize: 1) }
 
     private mutating func letterCopyTo(_ copyTo: [String]) {
         let label = "抄送："
@@ -181,7 +187,9 @@ extension BodyWriter {
         let hang = Units.twips(size * Ink.width(label))
         let inset = Units.twips(size * layout.pageNumberInset)
         blankLines(1)
-        emit(ParagraphProperties(style: "Record", indent: .init(left: inset + hang, right: inset, hanging: hang)),
-             RunProperties().runs(label + copyTo.joined(separator: "，") + "。"))
+        let indent = ParagraphProperties.Indent(left: inset + hang, right: inset, hanging: hang)
+        let text = label + copyTo.joined(separator: "，") + "。"
+        emit(ParagraphProperties(style: "Record", indent: indent), RunProperties().runs(text),
+             lines: lineCount(text, indent: indent, size: size))
     }
 }

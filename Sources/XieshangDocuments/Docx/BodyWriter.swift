@@ -3,22 +3,30 @@ import XieshangCore
 
 /// Lays out `word/document.xml`'s body: masthead (版头), body (主体) and record (版记), in the
 /// order and at the distances of GB/T 9704-2012. Vertical places are made of lines of exact
-/// height, so they land where the standard says whatever the fonts' own line gaps.
+/// height, so they land where the standard says whatever the fonts' own line gaps, and so a
+/// `PageFlow` can follow which page each line falls on.
 struct BodyWriter {
     let document: OfficialDocument
     let layout: Layout
     var xml = ""
+    var flow: PageFlow
+    /// The record starts a section of its own on the next even page (see `record()`).
+    var recordSection = false
     private var nextShapeID = 1
     /// A `.pageBreak` waits for the next paragraph, which starts the new page itself; an empty
     /// paragraph holding the break would leave a blank line at the top of the page.
     private var pendingPageBreak = false
+    /// Every paragraph is kept with the next while set: the end of the body, the signature
+    /// and the date go to a page together (GB/T 9704 §7.3.5.4: no page holds only them).
+    var keepingTogether = false
 
     init(document: OfficialDocument, layout: Layout) {
         self.document = document
         self.layout = layout
+        self.flow = PageFlow(pageHeight: Units.points(mm: layout.typeAreaHeight))
     }
 
-    static func body(for document: OfficialDocument, layout: Layout) -> String {
+    static func body(for document: OfficialDocument, layout: Layout) -> (xml: String, recordSection: Bool) {
         var w = BodyWriter(document: document, layout: layout)
         switch document.format {
         case .document: w.documentMasthead()
@@ -27,12 +35,13 @@ struct BodyWriter {
         case .plain: w.topLeftLines(w.topLeftItems())
         }
         if document.format != .minutes { w.titleAndAddressee() }
-        w.blocks(document.body)
-        if document.format != .minutes { w.signatureAndDate() }
+        let signs = document.format != .minutes && document.signsOff
+        w.blocks(document.body, keepingLastWithNext: signs)
+        if signs { w.signatureAndDate() }
         w.notes()
         w.attachments()
         w.record()
-        return w.xml
+        return (w.xml, w.recordSection)
     }
 
     // MARK: Units
@@ -42,27 +51,59 @@ struct BodyWriter {
     func chars(_ n: Double) -> Int { Units.twips(n * layout.characterAdvance) }
     var red: String { layout.red }
 
+    /// Characters of `size` (condensed like the body) in `twips`.
+    func characters(inTwips twips: Int, size: Points) -> Double {
+        Double(twips) / 20 / (size + layout.characterCondensing)
+    }
+
+    /// Lines `text` takes in a paragraph with `indent` (nil: the style's, two characters on the
+    /// first line for the body and the headings), at `size`, across `width` twips.
+    func lineCount(_ text: String, indent: ParagraphProperties.Indent?, size: Points? = nil, width: Int? = nil) -> Int {
+        let size = size ?? layout.bodyFontSize
+        let indent = indent ?? .init(firstLine: chars(2))
+        let width = width ?? typeWidth
+        let rest = characters(inTwips: width - indent.left - indent.right, size: size)
+        let first = characters(inTwips: width - indent.left - indent.right - indent.firstLine + indent.hanging, size: size)
+        return LineBreaking.lines(text, first: first, rest: rest)
+    }
+
     // MARK: Emitting
 
-    mutating func emit(_ p: ParagraphProperties, _ content: String = "") {
+    /// A paragraph of `lines` lines, each the paragraph's exact line or the body's pitch.
+    mutating func emit(_ p: ParagraphProperties, _ content: String = "", lines: Int = 1) {
         var p = p
-        if pendingPageBreak { p.pageBreakBefore = true; pendingPageBreak = false }
+        // A blank line does not start the chain: it may stay at the foot of the page above.
+        if keepingTogether && (!content.isEmpty || flow.isHolding) { p.keepNext = true }
+        if pendingPageBreak {
+            p.pageBreakBefore = true
+            pendingPageBreak = false
+            flow.breakPage()
+        }
+        let height = p.exactLine.map { Double($0) / 20 } ?? layout.linePitch
+        let keeps = p.keepNext || ["Heading1", "Heading2", "Heading3", "DocTitle"].contains(p.style ?? "")
+        flow.place(Array(repeating: height, count: max(1, lines)), keepWithNext: keeps)
         xml += p.paragraph(content)
     }
 
-    mutating func emitTable(_ table: String) {
+    /// A table of rows `rowHeights` high (the first the header when `repeatsHeader`).
+    mutating func emitTable(_ table: String, rowHeights: [Points], repeatsHeader: Bool = false) {
         if pendingPageBreak {
             // A table cannot start a page itself: a hairline paragraph carries the break.
             pendingPageBreak = false
+            flow.breakPage()
             xml += ParagraphProperties(exactLine: 2, markSize: 1).paragraph("<w:r><w:br w:type=\"page\"/></w:r>")
         }
+        flow.placeRows(rowHeights, header: repeatsHeader ? rowHeights.first : nil)
         xml += table
     }
 
     mutating func pageBreak() { pendingPageBreak = true }
 
+    /// Blank body lines; none at the top of a page, where it would only push the page's text down.
     mutating func blankLines(_ n: Int) {
-        for _ in 0..<max(0, n) { emit(ParagraphProperties(style: "Body", indent: .init())) }
+        for _ in 0..<max(0, n) where !pendingPageBreak && !(flow.startsPage(layout.linePitch) && !xml.isEmpty) {
+            emit(ParagraphProperties(style: "Body", indent: .init()))
+        }
     }
 
     /// One empty paragraph exactly `height` high, carrying `content` (floating shapes).
@@ -108,10 +149,13 @@ struct BodyWriter {
     }
 
     /// A centred mark line (organ mark, minutes mark) of exact height for `size`.
-    func markParagraph(_ text: String, size: Points) -> String {
+    func markProperties(size: Points) -> ParagraphProperties {
         ParagraphProperties(style: "OrganMark", before: 0, after: 0,
                             exactLine: Units.twips(Ink.line(for: size)), indent: .init(), alignment: "center")
-            .paragraph(markRun(text, size: size))
+    }
+
+    func markParagraph(_ text: String, size: Points) -> String {
+        markProperties(size: size).paragraph(markRun(text, size: size))
     }
 
     /// Space before a mark so that its ink's top edge lies `organMarkOffset` below the type
@@ -141,11 +185,12 @@ struct BodyWriter {
             let size = fittingSize(text, maximum: layout.organMarkFontSize)
             let line = Ink.line(for: size)
             spacer(markSpacer(linesAbove: items.count, line: line, size: size))
-            xml += markParagraph(text, size: size)
+            emit(markProperties(size: size), markRun(text, size: size))
         } else {
             jointOrganMark(organs, linesAbove: items.count)
         }
-        // Two blank lines, then the number centred with the red rule under it.
+        // Two blank lines, then the number centred with the red rule under it (a document
+        // without its number is refused: see `OfficialDocument.validate`).
         blankLines(2)
         let number = document.documentNumber ?? ""
         emit(ParagraphProperties(style: "DocumentNumber",
@@ -184,6 +229,7 @@ struct BodyWriter {
         let file = ParagraphProperties(style: "OrganMark", before: 0, after: 0,
                                        exactLine: Units.twips(Ink.line(for: fileSize)), indent: .init(), alignment: "left")
             .paragraph(markRun("文件", size: fileSize))
+        let height = max(stack, Ink.line(for: fileSize))
         emitTable("""
             <w:tbl><w:tblPr><w:tblW w:w="\(nameWidth + fileWidth)" w:type="dxa"/><w:jc w:val="center"/>\
             <w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/>\
@@ -195,7 +241,7 @@ struct BodyWriter {
             <w:tc><w:tcPr><w:tcW w:w="\(nameWidth)" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\(names)</w:tc>\
             <w:tc><w:tcPr><w:tcW w:w="\(fileWidth)" w:type="dxa"/><w:tcMar><w:left w:w="\(gap)" w:type="dxa"/></w:tcMar>\
             <w:vAlign w:val="center"/></w:tcPr>\(file)</w:tc></w:tr></w:tbl>
-            """)
+            """, rowHeights: [height])
     }
 
     // MARK: 信函格式
@@ -252,8 +298,9 @@ struct BodyWriter {
         let size = fittingSize(document.title.replacingOccurrences(of: "\n", with: ""), maximum: layout.minutesMarkFontSize)
         let line = Ink.line(for: size)
         spacer(markSpacer(linesAbove: items.count, line: line, size: size))
-        for part in document.title.split(separator: "\n") { xml += markParagraph(String(part), size: size) }
+        for part in document.title.split(separator: "\n") { emit(markProperties(size: size), markRun(String(part), size: size)) }
         blankLines(1)
+        draftMarkLine()
         if let number = document.documentNumber, !number.isEmpty {
             emit(ParagraphProperties(style: "DocumentNumber", indent: .init(), alignment: "center"), RunProperties().runs(number))
         }
@@ -271,14 +318,37 @@ struct BodyWriter {
 
     // MARK: Title and addressee
 
-    /// 2号 小标宋, centred; one blank line, then the addressee flush left.
+    /// 2号 小标宋, centred, broken into lines where the meaning stays whole; the draft mark
+    /// under it; one blank line, then the addressee flush left.
     mutating func titleAndAddressee() {
-        emit(ParagraphProperties(style: "DocTitle"), RunProperties().runs(document.title))
+        title(document.title)
+        draftMarkLine()
         blankLines(1)
         if var addressee = document.addressee?.trimmingCharacters(in: .whitespacesAndNewlines), !addressee.isEmpty {
             if addressee.hasSuffix(":") { addressee.removeLast() }
             if !addressee.hasSuffix("：") { addressee += "：" }
-            emit(ParagraphProperties(style: "Addressee"), RunProperties().runs(addressee))
+            emit(ParagraphProperties(style: "Addressee"), RunProperties().runs(addressee),
+                 lines: lineCount(addressee, indent: .init()))
         }
+    }
+
+    /// A title (the document's or an attachment's) in lines that fit the type area.
+    mutating func title(_ text: String) {
+        let lines = titleLines(text)
+        emit(ParagraphProperties(style: "DocTitle"), RunProperties().runs(lines.joined(separator: "\n")), lines: lines.count)
+    }
+
+    func titleLines(_ text: String) -> [String] {
+        let capacity = (characters(inTwips: typeWidth, size: layout.titleFontSize)).rounded(.down)
+        let organs = (document.issuingOrgans + document.signatures).filter { !$0.isEmpty }
+        return TitleBreaker(capacity: capacity, words: organs + Vocabulary.all).lines(text)
+    }
+
+    /// "（征求意见稿）" centred in 楷体 under the title, for what is not yet issued.
+    mutating func draftMarkLine() {
+        guard var mark = document.draftMark?.trimmingCharacters(in: .whitespaces), !mark.isEmpty else { return }
+        if !mark.hasPrefix("（") { mark = "（" + mark + "）" }
+        emit(ParagraphProperties(style: "Body", indent: .init(), alignment: "center"),
+             RunProperties(font: layout.fonts.kaiti).runs(mark))
     }
 }

@@ -10,11 +10,10 @@ public enum DocxWriter {
     public static func parts(for document: OfficialDocument, layout: Layout = .gbt9704) throws -> [(path: String, xml: String)] {
         try layout.validate()
         try document.validate()
-        // Letters show no page number on page 1, which needs a first-page footer of its own.
-        let variants: [PackageParts.Variant] = document.format == .letter ? [.odd, .even, .first] : [.odd, .even]
+        let variants = PackageParts.variants(for: document)
         let body = BodyWriter.body(for: document, layout: layout)
-        let documentXML = XML.declaration + "<w:document \(WordML.namespaces)><w:body>" + body
-            + PackageParts.sectionProperties(layout, variants: variants) + "</w:body></w:document>"
+        let documentXML = XML.declaration + "<w:document \(WordML.namespaces)><w:body>" + body.xml
+            + PackageParts.sectionProperties(layout, variants: variants, evenPage: body.recordSection) + "</w:body></w:document>"
         var parts: [(String, String)] = [
             ("[Content_Types].xml", PackageParts.contentTypes(variants: variants)),
             ("_rels/.rels", PackageParts.packageRelationships),

@@ -61,30 +61,43 @@ enum PackageParts {
 
     // MARK: Section
 
-    /// Distance from the paper's bottom to the footer's bottom, so that the page number's
-    /// ink starts `pageNumberGap` below the type area.
+    /// Distance from the paper's bottom to the footer's bottom, so that the dashes beside the
+    /// page number lie `pageNumberGap` below the type area (GB/T 9704 §7.5: "一字线上距版心下边缘7mm").
     static func footerDistance(_ layout: Layout) -> Millimetres {
         let line = Ink.line(for: layout.pageNumberFontSize)
-        let numberTop = layout.marginTop + layout.typeAreaHeight + layout.pageNumberGap
-        let footerTop = numberTop - Units.mm(points: Ink.top(line: line, size: layout.pageNumberFontSize))
+        let dashTop = layout.marginTop + layout.typeAreaHeight + layout.pageNumberGap
+        let footerTop = dashTop - Units.mm(points: Ink.dashTop(line: line, size: layout.pageNumberFontSize))
         return layout.pageHeight - footerTop - Units.mm(points: line)
     }
 
-    static func sectionProperties(_ layout: Layout, variants: [Variant]) -> String {
+    /// Letters show no page number on page 1, which needs a first-page footer of its own.
+    static func variants(for document: OfficialDocument) -> [Variant] {
+        document.format == .letter ? [.odd, .even, .first] : [.odd, .even]
+    }
+
+    /// The section's page: A4, the margins that make the type area, headers and footers.
+    /// `evenPage`: the section starts on the next even page (the record's, see
+    /// `BodyWriter.record`), its page numbers running on from the section before.
+    /// The section's grid has lines only: Word and WPS show 22 lines a page in its page
+    /// setup. A grid of characters (`linesAndChars`) is not used: LibreOffice sets 27
+    /// characters a line on it and drops punctuation at line ends; the 28 characters come
+    /// from the body's size and tracking instead (see `Styles`).
+    static func sectionProperties(_ layout: Layout, variants: [Variant], evenPage: Bool = false) -> String {
         var s = "<w:sectPr>"
         for v in variants {
             s += "<w:headerReference w:type=\"\(v.rawValue)\" r:id=\"\(headerID(v))\"/>"
             s += "<w:footerReference w:type=\"\(v.rawValue)\" r:id=\"\(footerID(v))\"/>"
         }
+        if evenPage { s += "<w:type w:val=\"evenPage\"/>" }
         s += "<w:pgSz w:w=\"\(Units.twips(mm: layout.pageWidth))\" w:h=\"\(Units.twips(mm: layout.pageHeight))\"/>"
         s += "<w:pgMar w:top=\"\(Units.twips(mm: layout.marginTop))\" w:right=\"\(Units.twips(mm: layout.marginRight))\" "
             + "w:bottom=\"\(Units.twips(mm: layout.marginBottom))\" w:left=\"\(Units.twips(mm: layout.marginLeft))\" "
             + "w:header=\"\(Units.twips(mm: layout.headerDistance))\" w:footer=\"\(Units.twips(mm: footerDistance(layout)))\" "
             + "w:gutter=\"0\"/>"
-        s += "<w:pgNumType w:start=\"1\"/><w:cols w:space=\"425\"/>"
+        if !evenPage { s += "<w:pgNumType w:start=\"1\"/>" }
+        s += "<w:cols w:space=\"425\"/>"
         if variants.contains(.first) { s += "<w:titlePg/>" }
-        s += "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"\(Units.twips(layout.linePitch))\" "
-            + "w:charSpace=\"\(layout.gridCharSpace)\"/>"
+        s += "<w:docGrid w:type=\"lines\" w:linePitch=\"\(Units.twips(layout.linePitch))\"/>"
         return s + "</w:sectPr>"
     }
 
@@ -135,20 +148,26 @@ enum PackageParts {
             """
     }
 
-    /// The fonts with their GB2312 charset and the names Windows itself ships (仿宋, 楷体), so
-    /// that Word substitutes the right face on a PC without the _GB2312 variants.
+    /// The fonts with their GB2312 charset, a Chinese font's Unicode ranges, and the names a
+    /// county PC without them has instead (`Layout.Fonts.alternates`: 仿宋_GB2312 → 仿宋,
+    /// 方正小标宋简体 → 华文中宋 or 宋体), so that Word and WPS substitute the right face.
     static func fontTable(_ layout: Layout) -> String {
         let f = layout.fonts
-        let fonts: [(name: String, alt: String?, family: String)] = [
-            (f.body, "仿宋", "modern"), (f.title, "宋体", "roman"), (f.heiti, nil, "modern"),
-            (f.kaiti, "楷体", "modern"), (f.pageNumber, nil, "auto"),
+        let fonts: [(name: String, family: String)] = [
+            (f.body, "modern"), (f.title, "roman"), (f.heiti, "modern"), (f.kaiti, "modern"), (f.pageNumber, "auto"),
         ]
         var seen = Set<String>()
         var s = XML.declaration + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
         for font in fonts where seen.insert(font.name).inserted {
             s += "<w:font w:name=\"\(XML.escape(font.name))\">"
-            if let alt = font.alt, alt != font.name { s += "<w:altName w:val=\"\(XML.escape(alt))\"/>" }
-            s += "<w:charset w:val=\"86\"/><w:family w:val=\"\(font.family)\"/><w:pitch w:val=\"variable\"/></w:font>"
+            let alternates = (f.alternates[font.name] ?? []).filter { $0 != font.name }
+            // ECMA-376 §17.8.3.1: the alternate names, comma-separated.
+            if !alternates.isEmpty { s += "<w:altName w:val=\"\(XML.escape(alternates.joined(separator: ",")))\"/>" }
+            s += "<w:charset w:val=\"86\"/><w:family w:val=\"\(font.family)\"/><w:pitch w:val=\"variable\"/>"
+            // The Unicode ranges and code pages Word records for 宋体: Latin, CJK ideographs and
+            // punctuation, full-width forms; GB2312.
+            s += "<w:sig w:usb0=\"00000003\" w:usb1=\"288F0000\" w:usb2=\"00000016\" w:usb3=\"00000000\" "
+                + "w:csb0=\"00040001\" w:csb1=\"00000000\"/></w:font>"
         }
         return s + "</w:fonts>"
     }

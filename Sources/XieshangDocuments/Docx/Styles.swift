@@ -28,20 +28,22 @@ enum Styles {
         let exact = { (pt: Points) in "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(Units.twips(pt))\" w:lineRule=\"exact\"/>" }
 
         var s = XML.declaration + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-        // 28 characters a line come from condensing each character to the grid's pitch, not
-        // from snapping to the character grid: LibreOffice gives a 3号 character two cells of
-        // a 15.8 pt grid, while condensed text sets the same 28 characters in Word, WPS and
-        // LibreOffice. The grid stays in the section so that Word's page setup shows 22 × 28.
+        // 28 characters a line come from condensing each character to 1/28 of the type
+        // area, with no character grid (see `PackageParts.sectionProperties`): the same 28
+        // characters in Word, WPS and LibreOffice.
         // Widow control off: every page holds exactly 22 lines, as the standard counts them.
+        // Punctuation may overflow the line end (w:overflowPunct on, Word's own default), said
+        // explicitly because LibreOffice reads this flag the wrong way round: left unsaid it
+        // hangs punctuation past the type area and, in justified lines, drops it from the page;
+        // said, it keeps the mark in the line and moves the character before it down instead.
         s += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(f.body))"
             + (layout.characterCondensing < 0 ? "<w:spacing w:val=\"\(Units.twips(layout.characterCondensing))\"/>" : "")
             + "<w:kern w:val=\"2\"/>\(size(layout.bodyFontSize))"
             + "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-            + "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:snapToGrid w:val=\"0\"/>"
+            + "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:overflowPunct w:val=\"1\"/><w:snapToGrid w:val=\"0\"/>"
             + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(pitch)\" w:lineRule=\"exact\"/>"
             + "<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
-        // The size is repeated on Normal: LibreOffice sizes the grid's cell from Normal's own
-        // East Asian size, not the defaults.
+        // The size is repeated on Normal, which LibreOffice reads for its defaults.
         s += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
             + "<w:rPr>\(size(layout.bodyFontSize))</w:rPr></w:style>"
         s += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"

@@ -7,7 +7,11 @@ enum WordML {
         xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
         xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
         xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
-        xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+        xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" \
+        xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" \
+        xmlns:v="urn:schemas-microsoft-com:vml" \
+        xmlns:o="urn:schemas-microsoft-com:office:office" \
+        xmlns:w10="urn:schemas-microsoft-com:office:word"
         """
 }
 
@@ -79,6 +83,8 @@ struct ParagraphProperties {
     var alignment: String?
     var outlineLevel: Int?
     var markSize: Points?
+    /// A `w:sectPr`: this paragraph ends a section.
+    var section: String?
 
     var xml: String {
         var s = ""
@@ -112,6 +118,7 @@ struct ParagraphProperties {
         if let alignment { s += "<w:jc w:val=\"\(alignment)\"/>" }
         if let outlineLevel { s += "<w:outlineLvl w:val=\"\(outlineLevel)\"/>" }
         if let markSize { s += RunProperties(size: markSize).xml }
+        if let section { s += section }
         return s.isEmpty ? "" : "<w:pPr>\(s)</w:pPr>"
     }
 

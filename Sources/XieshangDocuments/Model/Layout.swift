@@ -94,6 +94,15 @@ public struct Layout: Sendable, Equatable {
         public var kaiti = "楷体_GB2312"
         /// Page numbers are set in half-width 宋体.
         public var pageNumber = "宋体"
+        /// What a PC without a font has instead, in order: Windows' own 仿宋 and 楷体 for the
+        /// _GB2312 faces, 华文中宋 (Office) or 宋体 for 方正小标宋简体, and their English names.
+        public var alternates: [String: [String]] = [
+            "仿宋_GB2312": ["仿宋", "FangSong"],
+            "方正小标宋简体": ["华文中宋", "宋体", "STZhongsong", "SimSun"],
+            "黑体": ["SimHei"],
+            "楷体_GB2312": ["楷体", "KaiTi"],
+            "宋体": ["SimSun"],
+        ]
         public init() {}
     }
 }
@@ -103,9 +112,6 @@ extension Layout {
     public var marginBottom: Millimetres { pageHeight - marginTop - typeAreaHeight }
     /// The width one character takes so that `charactersPerLine` fill the type area.
     public var characterPitch: Points { Units.points(mm: typeAreaWidth) / Double(charactersPerLine) }
-    /// `w:docGrid/@w:charSpace`: the grid's extra width per character over the body size, in
-    /// 1/4096 pt (ECMA-376 §17.6.5).
-    var gridCharSpace: Int { Int(((characterPitch - bodyFontSize) * 4096).rounded()) }
     /// Tracking that sets body characters at most `characterPitch` apart, in whole twips
     /// (what `w:spacing` holds); zero when they fit as they are.
     var characterCondensing: Points { min(0, ((characterPitch - bodyFontSize) * 20).rounded(.down) / 20) }

@@ -6,15 +6,17 @@ import XieshangCore
 public struct OfficialDocument: Sendable, Equatable {
     /// The three formats of GB/T 9704-2012 the office uses.
     public enum Format: String, Sendable, Equatable, CaseIterable {
-        /// 文件格式: the red organ mark with "文件" and the red rule across the type area.
+        /// 文件格式: the red organ mark with "文件" and the red rule across the type area. Only
+        /// for a document with its 发文字号: a draft or an unnumbered paper is `.plain`.
         case document
         /// 信函格式: notices and invitation letters; red double rules, no page number on page 1.
         case letter
         /// 纪要格式: the mark is the minutes' name (the `title`), dated in the masthead.
         case minutes
         /// A working document without a red masthead (an implementation plan a committee
-        /// submits, an attendee list printed for the meeting): the same type area, title,
-        /// body, signature and page numbers, the title on the first line.
+        /// submits, an attendee list printed for the meeting, a packet of materials, a draft
+        /// not yet numbered): the same type area, title, body, signature and page numbers,
+        /// the title on the first line.
         case plain
     }
 
@@ -26,6 +28,9 @@ public struct OfficialDocument: Sendable, Equatable {
         case heading1(String)
         /// （一） in 楷体.
         case heading2(String)
+        /// A paragraph that opens with a （一） heading in 楷体 and runs on in 仿宋:
+        /// "（一）精深加工不足。产品以初制茶为主……", as a heading that is a sentence is set.
+        case headedParagraph(heading: String, text: String)
         /// 1. and （1） in 仿宋.
         case heading3(String)
         /// `columnWidths` are relative weights; nil shares the width equally.
@@ -74,8 +79,11 @@ public struct OfficialDocument: Sendable, Equatable {
     public var issuingOrgans: [String]
     /// 发文字号, e.g. `安政协办联发〔2026〕1号` (see `DocumentNumber`); for minutes, the issue ("第3期").
     public var documentNumber: String?
-    /// Line breaks (`\n`) in a long title are kept, so that it can be set as a pyramid.
+    /// A title too long for one line is broken where the meaning stays whole (see
+    /// `Vocabulary`); line breaks (`\n`) already in it are kept.
     public var title: String
+    /// "草稿" or "征求意见稿": what is not yet issued says so, under the title.
+    public var draftMark: String?
     /// 主送机关; a full-width colon is added if missing.
     public var addressee: String?
     public var body: [Block]
@@ -83,8 +91,13 @@ public struct OfficialDocument: Sendable, Equatable {
     public var signatures: [String]
     /// 成文日期.
     public var date: Day
-    /// Lay the signature out for a seal (centred over the date) and mark where it goes.
-    public var sealPlaceholder: Bool
+    /// Ends with the signature and the date (署名 and 成文日期); a packet of materials compiled
+    /// for a reader does not.
+    public var signsOff: Bool
+    /// Sealed by its organs, on paper or by a signature system: the signature is centred over
+    /// the date with room above for the seal (GB/T 9704 §7.3.5.1). Nothing of the seal is
+    /// printed, so that the document prints clean.
+    public var sealed: Bool
     /// 附注, e.g. "（此件公开发布）".
     public var notes: String?
     public var attachments: [Attachment]
@@ -99,8 +112,8 @@ public struct OfficialDocument: Sendable, Equatable {
 
     public init(format: Format = .document, copyNumber: String? = nil, secrecy: String? = nil,
                 urgency: String? = nil, issuingOrgans: [String], documentNumber: String? = nil,
-                title: String, addressee: String? = nil, body: [Block], signatures: [String] = [],
-                date: Day, sealPlaceholder: Bool = false, notes: String? = nil,
+                title: String, draftMark: String? = nil, addressee: String? = nil, body: [Block],
+                signatures: [String] = [], date: Day, signsOff: Bool = true, sealed: Bool = false, notes: String? = nil,
                 attachments: [Attachment] = [], copyTo: [String] = [], printer: String? = nil,
                 printDate: Day? = nil, recipient: String? = nil) {
         self.format = format
@@ -110,11 +123,13 @@ public struct OfficialDocument: Sendable, Equatable {
         self.issuingOrgans = issuingOrgans
         self.documentNumber = documentNumber
         self.title = title
+        self.draftMark = draftMark
         self.addressee = addressee
         self.body = body
         self.signatures = signatures
         self.date = date
-        self.sealPlaceholder = sealPlaceholder
+        self.signsOff = signsOff
+        self.sealed = sealed
         self.notes = notes
         self.attachments = attachments
         self.copyTo = copyTo
@@ -139,6 +154,11 @@ public struct OfficialDocument: Sendable, Equatable {
         }
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw Refusal(.invalid, code: "missing_title", message: "公文须有标题。")
+        }
+        // A red head with an empty number line is what a clerk would have to fix by hand.
+        if format == .document && (documentNumber ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Refusal(.invalid, code: "missing_document_number",
+                          message: "文件格式的公文须有发文字号；尚未编号的文稿请用不带版头的草稿版式。")
         }
     }
 }

@@ -37,7 +37,7 @@ extension OfficialDocument {
             copyNumber: "000012",
             issuingOrgans: organs,
             documentNumber: DocumentNumber(prefix: "安政协办联发", year: 2026, serial: 1).text,
-            title: "关于印发《政协安化县委员会2027年度\n双月协商座谈会计划》的通知",
+            title: "关于印发《政协安化县委员会2027年度双月协商座谈会计划》的通知",
             addressee: "各乡镇党委、人民政府，县委各部委，县直机关各单位，县政协各专门委员会",
             body: [
                 .paragraph("《政协安化县委员会2027年度双月协商座谈会计划》已经县政协十二届第三十次主席会议审议通过，并报经县委同意，现印发给你们，请结合实际认真抓好落实。"),
@@ -58,10 +58,10 @@ extension OfficialDocument {
             ],
             signatures: organs,
             date: Day(year: 2026, month: 12, day: 1)!,
-            sealPlaceholder: true,
+            sealed: true,
             notes: "此件公开发布",
             attachments: [
-                Attachment(title: "政协安化县委员会2027年度\n双月协商座谈会计划", body: [
+                Attachment(title: "政协安化县委员会2027年度双月协商座谈会计划", body: [
                     .paragraph("根据《政协安化县委员会双月协商座谈会工作办法》，2027年安排双月协商座谈会5次，1—2月的协商与县政协全体会议合并进行，不再单独安排。"),
                     .table(header: ["序号", "协商议题", "时间", "牵头委室", "协办单位"], rows: plan,
                            columnWidths: [7, 22, 12, 14, 21]),
@@ -78,7 +78,7 @@ extension OfficialDocument {
             format: .letter,
             issuingOrgans: [cppccOffice],
             documentNumber: DocumentNumber(prefix: "安政协办函", year: 2026, serial: 17).text,
-            title: "关于参加2026年第三次双月协商座谈会\n的邀请函",
+            title: "关于参加2026年第三次双月协商座谈会的邀请函",
             addressee: "李明华委员",
             body: [
                 .paragraph("经县政协主席会议研究，定于2026年6月18日（星期四）上午9:00召开2026年第三次双月协商座谈会，围绕“推进安化黑茶产业高质量发展”开展专题协商。现诚挚邀请您出席会议并作预约发言。有关事项如下："),
@@ -88,7 +88,7 @@ extension OfficialDocument {
             ],
             signatures: [cppccOffice],
             date: Day(year: 2026, month: 6, day: 5)!,
-            sealPlaceholder: true,
+            sealed: true,
             copyTo: ["县政协经济科技委"],
             recipient: "李明华")
     }

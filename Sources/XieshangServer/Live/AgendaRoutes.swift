@@ -174,7 +174,7 @@ struct AgendaRoutes: RouteCollection {
         }
         body.append(.paragraph("预计用时约\(agenda.estimatedMinutes)分钟（\(agenda.estimateNote)）。"))
         let doc = OfficialDocument(format: .plain, issuingOrgans: ["\(org.name)办公室"],
-                                   title: "“\(s.topic)”\n双月协商座谈会议程", body: body, signatures: ["\(org.name)办公室"],
+                                   title: "“\(s.topic)”双月协商座谈会议程", body: body, signatures: ["\(org.name)办公室"],
                                    date: Day(req.xieshang.clock.now()))
         return try SymposiumDocuments.docx(doc, filename: "议程-\(s.topic).docx")
     }

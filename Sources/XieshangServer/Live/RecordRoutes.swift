@@ -1,7 +1,6 @@
 import Fluent
 import Vapor
 import XieshangCore
-import XieshangDocuments
 
 /// 会议纪要: drafted when the live meeting ends, edited by the lead committee, issued by the
 /// office as a GB/T 9704 minutes document.
@@ -121,21 +120,8 @@ struct RecordRoutes: RouteCollection {
         let loaded = try await SymposiumStore.visible(id, for: req.principal, on: req.db)
         let s = try await SymposiumDTO.make(loaded, on: req)
         let org = try await SymposiumDocuments.organization(on: req.db)
-        var body: [OfficialDocument.Block] = []
-        for line in record.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if let first = t.first, "一二三四五六七八九十".contains(first), t.dropFirst().first == "、" { body.append(.heading1(t)) }
-            else { body.append(.paragraph(t)) }
-        }
-        let attendees = try await AttendeeListDTO.make(id, on: req)
-        for section in attendees.sections {
-            body.append(.attendance(label: section.title == "政协委员" ? "出席委员" : "出席", names: section.entries.map(\.name).joined(separator: "、")))
-        }
-        let doc = OfficialDocument(format: .minutes, issuingOrgans: ["\(org.name)办公室"], documentNumber: record.issueNumber,
-                                   title: "县政协双月协商座谈会纪要", body: body, signatures: [],
-                                   date: record.issuedAt.map(Day.init) ?? Day(req.xieshang.clock.now()),
-                                   copyTo: ["县委、县人民政府有关领导，有关部门"], printer: "\(org.name)办公室",
-                                   printDate: record.issuedAt.map(Day.init) ?? Day(req.xieshang.clock.now()))
+        let doc = MinutesDocument.make(record: record, attendees: try await AttendeeListDTO.make(id, on: req), org: org,
+                                       today: Day(req.xieshang.clock.now()))
         return try SymposiumDocuments.docx(doc, filename: "会议纪要-\(s.topic).docx")
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import XieshangCore
 import XieshangDocuments
 
-/// One recipient's compiled packet as a GB/T 9704 document: a cover (the meeting, the
+/// One recipient's compiled packet in the GB/T 9704 type area: a cover (the meeting, the
 /// recipient, the copy number), the contents, then every material in the packet's order with
 /// its title as a heading and its text as paragraphs. The writer prints the recipient and the
-/// copy number in every page's header, and the page numbers.
+/// copy number in every page's header, and the page numbers. A packet is not a 文件: no red
+/// head, no signature and date at its end, no 版记.
 enum MaterialPacketDocument {
     static func document(_ contents: [Material], for person: PersonModel, copyNumber: String, symposium s: Symposium,
                          organization org: OrganizationModel, names: MaterialNames, today: Day) -> OfficialDocument {
@@ -47,10 +48,9 @@ enum MaterialPacketDocument {
             }
         }
 
-        return OfficialDocument(format: .document, copyNumber: copyNumber, secrecy: marking(of: contents),
-                                issuingOrgans: [office], title: "“\(s.topic)”\n双月协商座谈会文稿材料", body: body,
-                                signatures: [office], date: today, printer: office, printDate: today,
-                                recipient: person.name)
+        return OfficialDocument(format: .plain, copyNumber: copyNumber, secrecy: marking(of: contents),
+                                issuingOrgans: [office], title: "“\(s.topic)”双月协商座谈会文稿材料", body: body,
+                                date: today, signsOff: false, recipient: person.name)
     }
 
     /// The packet's marking: the highest level among its materials, with the longest period

@@ -79,8 +79,10 @@ struct AnnualReport: RouteCollection {
 
         // The outcomes' year, numbered on from the sections above, figures from 图2.
         b += SummaryDocument.body(r.outcomes, outcomes: outcomes, names: names, firstSection: 2, firstFigure: 2)
+        // The year's report goes to the county party committee, which the CPPCC reports to.
         return OfficialDocument(format: .plain, issuingOrgans: [org.name],
-                                title: "\(org.name)\n\(r.year)年度双月协商座谈会工作情况报告", body: b,
+                                title: "\(org.name)\(r.year)年度双月协商座谈会工作情况报告",
+                                addressee: "中共\(org.county)委", body: b,
                                 signatures: ["\(org.name)办公室"], date: min(today, ReportPeriod.year(r.year).days?.upperBound ?? today))
     }
 }

@@ -33,7 +33,7 @@ enum InvitationMail {
         let (mailed, failures) = try await mail(to: waiting.map(\.personID), on: req) { person in
             guard let inv = dto.invitees.first(where: { $0.personID == person.id }) else { return nil }
             let letter = SymposiumDocuments.invitationLetter(dto, invitee: inv, org: org, contact: contact, today: today,
-                                                            sealPlaceholder: false)
+                                                            sealed: false)
             let text = """
             \(letter.addressee ?? "")：
 

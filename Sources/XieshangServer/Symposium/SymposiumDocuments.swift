@@ -29,20 +29,23 @@ enum SymposiumDocuments {
         let adopted = dto.implementationPlan.adoptedBy.map { "（经\($0)审议通过）" }
         // A committee's working paper for the vice chair's signature, not a red-head 文件.
         return OfficialDocument(format: .plain, issuingOrgans: ["\(org.name)\(dto.leadCommittee.name)"],
-                                title: "“\(dto.topic)”\n双月协商座谈会实施方案", body: body,
+                                title: "“\(dto.topic)”双月协商座谈会实施方案", body: body,
                                 signatures: ["\(org.name)\(dto.leadCommittee.name)"],
                                 date: dto.implementationPlan.adoptedOn.flatMap(Day.init(iso:)) ?? today,
                                 notes: adopted, printer: "\(org.name)办公室", printDate: today)
     }
 
     /// 邀请函 in the letter format, addressed to one invitee.
-    /// `sealPlaceholder`: printed letters leave room for the seal; mailed ones carry none.
+    /// `sealed`: printed letters leave room for the seal; mailed ones carry none.
     static func invitationLetter(_ dto: SymposiumDTO, invitee i: SymposiumDTO.Invitation, org: OrganizationModel,
-                                 contact: String, today: Day, sealPlaceholder: Bool = true) -> OfficialDocument {
+                                 contact: String, today: Day, sealed: Bool = true) -> OfficialDocument {
         let honorific: String
         switch i.category {
         case .members: honorific = "\(i.name)委员"
-        case .experts: honorific = "\(i.name)\(i.title.isEmpty ? "先生/女士" : i.title)"
+        // An expert by the first of their titles ("黄振宇教授", not "黄振宇教授、博士生导师").
+        case .experts:
+            let first = i.title.split(whereSeparator: { "、，,；; ".contains($0) }).first.map(String.init) ?? ""
+            honorific = "\(i.name)\(first.isEmpty ? "同志" : first)"
         default: honorific = "\(i.name)同志"
         }
         let at = dto.place.isEmpty ? "召开双月协商座谈会（地点另行通知）" : "在\(dto.place)召开双月协商座谈会"
@@ -53,7 +56,7 @@ enum SymposiumDocuments {
         ]
         return OfficialDocument(format: .letter, issuingOrgans: ["\(org.name)办公室"], title: "邀请函",
                                 addressee: "尊敬的\(honorific)", body: body, signatures: ["\(org.name)办公室"],
-                                date: today, sealPlaceholder: sealPlaceholder)
+                                date: i.notifiedAt.map { Day($0) } ?? today, sealed: sealed)
     }
 
     static func attendeeList(_ list: AttendeeListDTO, org: OrganizationModel, today: Day) -> OfficialDocument {
@@ -65,7 +68,7 @@ enum SymposiumDocuments {
                                columnWidths: [2, 7]))
         }
         return OfficialDocument(format: .plain, issuingOrgans: ["\(org.name)办公室"],
-                                title: "“\(list.topic)”\n双月协商座谈会出席人员名单", body: body, signatures: ["\(org.name)办公室"], date: today,
+                                title: "“\(list.topic)”双月协商座谈会出席人员名单", body: body, signatures: ["\(org.name)办公室"], date: today,
                                 printer: "\(org.name)办公室", printDate: today)
     }
 

@@ -21,6 +21,28 @@ struct AnnualPlanTests {
         return p
     }
 
+    @Test("二.2 the plan as issued is what the notice said, whatever was adjusted since")
+    func planAsIssuedUndoesTheAdjustments() throws {
+        var p = try issued()
+        let issuedTopics = p.topics
+        #expect(draft().asIssued == nil)
+        let day = Day(iso: "2026-03-02")!
+        var moved = p.topics[1]
+        moved.month = 5
+        moved.date = Day(iso: "2026-05-19")
+        try p.adjust(topicID: 2, to: moved, reason: "与县人代会时间冲突", date: day, actor: "office", regulation: r)
+        var renamed = p.topics[1]
+        renamed.title = "推进安化黑茶全产业链高质量发展"
+        try p.adjust(topicID: 2, to: renamed, reason: "扩大协商范围", date: day, actor: "office", regulation: r)
+        #expect(p.topics != issuedTopics)
+        let asIssued = try #require(p.asIssued)
+        #expect(asIssued.topics == issuedTopics)
+        #expect(asIssued.adjustments.isEmpty)
+        #expect(asIssued.documentNumber == "安政协办联发〔2025〕1号")
+        #expect(asIssued.issuedOn == Day(iso: "2025-12-28"))
+        #expect(p.adjustments.count == 2)
+    }
+
     @Test func stepsTakenInOrderReachIssuance() throws {
         let p = try issued()
         #expect(p.state == .issued)

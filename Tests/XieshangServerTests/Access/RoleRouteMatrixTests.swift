@@ -163,6 +163,9 @@ private let table: [String: Audience] = [
     "GET /plans/:year": .scoped(allowed: draftPlanReaders, refused: []),
     "GET /plans/:year/print": .scoped(allowed: draftPlanReaders, refused: []),
     "GET /plans/:year/notice.docx": .scoped(allowed: draftPlanReaders, refused: []),
+    // A draft plan has no adjustments, so no 调整通知: 404 for everyone, as for a plan one may not see
+    // (the notice itself: tests/documents/test_every_document_kind.py).
+    "GET /plans/:year/adjustment-notice.docx": .scoped(allowed: [], refused: []),
     "POST /plans/:year/topics": .only(staff),
     "POST /plans/:year/topics/from-suggestions": .only(staff),
     "POST /plans/:year/schedule": .only(staff),

@@ -84,9 +84,10 @@ enum Materials {
         return (try text("word/document.xml"), headers)
     }
 
-    /// A real DOCX in the office's layout, with `paragraphs` as its body.
+    /// A real DOCX in the office's layout (a department's paper: no red head, which needs a
+    /// document number), with `paragraphs` as its body.
     static func docx(_ paragraphs: [String]) throws -> Data {
-        try DocxWriter.data(for: OfficialDocument(issuingOrgans: ["县农业农村局"], title: "情况介绍",
+        try DocxWriter.data(for: OfficialDocument(format: .plain, issuingOrgans: ["县农业农村局"], title: "情况介绍",
                                                   body: paragraphs.map { .paragraph($0) }, date: Day(year: 2026, month: 11, day: 20)!))
     }
 
