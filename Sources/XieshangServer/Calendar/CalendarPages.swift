@@ -114,7 +114,7 @@ struct CalendarPages: RouteCollection {
 
     static func history(of year: Int, on req: Request) async throws -> [HistoryRow] {
         try await CalendarStore.history(of: year, on: req.db).map { e in
-            let when = e.loadedAt.map { "\(Day($0).chinese) \(e.loadedBy ?? "")载入" } ?? "系统内置"
+            let when = e.loadedAt.map { "\(Day($0).chinese) \(e.loadedBy ?? "") 载入" } ?? "系统内置"
             let lines = e.changes.flatMap { c -> [String] in
                 guard let diff = c.diff else { return c.year == year ? [] : ["同时新增\(c.year)年"] }
                 let lines = NoticeText.lines(diff, year: c.year)
