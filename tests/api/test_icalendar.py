@@ -284,7 +284,7 @@ def test_reschedule_and_moved_meeting_keep_uid_and_raise_sequence(feed_url, offi
                                                    "reason": "与县委常委会议冲突", "confirmNonWorkingDay": True})
     s = office.call("PUT", root + "/meetings/mobilization", {
         "version": s["version"], "date": (later - datetime.timedelta(days=29)).isoformat(), "time": "下午3:00",
-        "place": MOBILIZATION_PLACE})
+        "place": MOBILIZATION_PLACE, "attendeeIDs": [person_id(office, "姜茂林")]})
     after = events(fetch(feed_url))
     assert set(after) == set(before), "moves update events, never add or drop one"
     for key in (uid(symposium["topic"]), meeting_uid("mobilization", symposium["topic"])):
