@@ -1,11 +1,15 @@
-"""The annual plan's iCalendar feed (RFC 5545), read by a real iCalendar parser.
+"""The iCalendar feeds (RFC 5545), read by a real iCalendar parser.
 
 The office creates the 2026 plan through the JSON API (session cookie plus X-CSRF-Token, as
 a signed-in browser would), takes it from draft to joint issuance, asks for a feed address
 and the feed is fetched with no credentials at all, as a calendar program subscribes. The
 `icalendar` package parses it: one all-day event per dated topic, the summary, a UID that
 stays the same between fetches and across an adjustment, and a SEQUENCE that grows when the
-plan is adjusted (so subscribers update the event instead of adding one).
+plan is adjusted (so subscribers update the event instead of adding one). Then a topic is
+made a symposium with its hours and place and its two preparatory meetings: timed events in
+Asia/Shanghai (the feed's own VTIMEZONE), a SEQUENCE that grows after a reschedule and a
+moved meeting, and the personal feeds of an invited expert and leader, a department head on
+a meeting's list, and a member who is not invited (an empty, still valid calendar).
 
 The test starts its own demo server: the plan it issues must not collide with the 2026 plan
 the browser tests build on the session server. The plan year is 2026 whatever today is,
@@ -192,9 +196,127 @@ def test_person_feed_holds_only_the_committees_own_topics(base_url, issued_plan)
     assert feed["scope"] == "person"
     found = events(fetch(base_url + feed["url"]))
     ours = [t for t in dated(issued_plan) if t["leadCommitteeName"] == AGRICULTURE]
-    assert ours and set(found) == {uid(t) for t in ours}
+    # Once a topic is a symposium its staff's feed holds its preparatory meetings too.
+    assert ours and {k for k in found if k.startswith("symposium-")} == {uid(t) for t in ours}
 
 
 def test_unknown_token_is_not_found(base_url):
     r = requests.get(base_url + "/ical/not-a-real-token.ics", timeout=15)
     assert r.status_code == 404
+
+
+# ---------------------------------------------------------------- the meetings themselves
+
+PLACE = "县政协三楼会议室"
+MOBILIZATION_PLACE = "县政协二楼会议室"
+SHANGHAI = datetime.timedelta(hours=8)
+
+
+def person_id(api: Api, name: str) -> int:
+    r = api.session.get(api.base + "/api/v1/persons", params={"q": name}, timeout=15)
+    assert r.status_code == 200, r.text[:300]
+    return next(p["id"] for p in r.json()["items"] if p["name"] == name)
+
+
+@pytest.fixture(scope="module")
+def symposium(office, issued_plan) -> dict:
+    """The April topic (推进高标准农田建设, 农业农村委员会) made a symposium: 下午2:30至5:00 in
+    县政协三楼会议室, its 部署动员会 at 上午9:00 with 姜茂林 on the list, its 工作协调会 on a day
+    with no hours yet; 黄振宇 (expert) and 曾湘莲 (leader) invited and pre-invited."""
+    topic = next(t for t in issued_plan["topics"] if t["month"] == 4)
+    s = office.call("POST", "/api/v1/symposia", {"year": YEAR, "topicID": topic["id"]}, expect=201)
+    root = f"/api/v1/symposia/{s['id']}"
+    s = office.call("PUT", root + "/arrangements", {"version": s["version"], "place": PLACE, "startTime": "下午2:30至5:00"})
+    day = datetime.date.fromisoformat(s["date"])
+    bureau_head = person_id(office, "姜茂林")
+    s = office.call("PUT", root + "/meetings/mobilization", {
+        "version": s["version"], "date": (day - datetime.timedelta(days=30)).isoformat(), "time": "上午9:00",
+        "place": MOBILIZATION_PLACE, "attendeeIDs": [bureau_head]})
+    s = office.call("PUT", root + "/meetings/coordination", {
+        "version": s["version"], "date": (day - datetime.timedelta(days=7)).isoformat(), "attendeeIDs": []})
+    for name in ("黄振宇", "曾湘莲"):
+        s = office.call("POST", root + "/invitees", {"personID": person_id(office, name), "reason": "与议题相关"})
+    s = office.call("POST", root + "/invitees/pre-invite")
+    return {"root": root, "topic": topic, "symposium": s}
+
+
+def meeting_uid(kind: str, topic: dict) -> str:
+    return f"{kind}-{YEAR}-{topic['id']}@xieshang"
+
+
+def in_shanghai(value: datetime.datetime, day: datetime.date, hour: int, minute: int) -> None:
+    assert isinstance(value, datetime.datetime) and value.tzinfo is not None, f"{value!r} is not a zoned date-time"
+    assert value.utcoffset() == SHANGHAI, f"{value!r} is not at UTC+8"
+    assert (value.date(), value.hour, value.minute) == (day, hour, minute), value
+
+
+def test_symposium_and_meetings_are_timed_events_in_shanghai_with_places(feed_url, symposium):
+    raw = fetch(feed_url)
+    cal = icalendar.Calendar.from_ical(raw)
+    zones = [str(z["TZID"]) for z in cal.walk("VTIMEZONE")]
+    assert zones == ["Asia/Shanghai"], zones
+    found = events(raw)
+    day = datetime.date.fromisoformat(symposium["symposium"]["date"])
+
+    s = found[uid(symposium["topic"])]
+    in_shanghai(s.decoded("DTSTART"), day, 14, 30)
+    in_shanghai(s.decoded("DTEND"), day, 17, 0)
+    assert str(s["LOCATION"]) == PLACE
+
+    m = found[meeting_uid("mobilization", symposium["topic"])]
+    in_shanghai(m.decoded("DTSTART"), day - datetime.timedelta(days=30), 9, 0)
+    assert str(m["LOCATION"]) == MOBILIZATION_PLACE
+    assert str(m["SUMMARY"]).startswith("部署动员会：")
+
+    c = found[meeting_uid("coordination", symposium["topic"])]
+    assert type(c.decoded("DTSTART")) is datetime.date, "no hours written: all-day"
+    assert c.decoded("DTSTART") == day - datetime.timedelta(days=7)
+    assert "LOCATION" not in c
+
+
+def test_reschedule_and_moved_meeting_keep_uid_and_raise_sequence(feed_url, office, symposium):
+    before = events(fetch(feed_url))
+    root = symposium["root"]
+    s = office.call("GET", root)
+    day = datetime.date.fromisoformat(s["date"])
+    later = day + datetime.timedelta(days=7)
+    s = office.call("POST", root + "/reschedule", {"version": s["version"], "date": later.isoformat(),
+                                                   "reason": "与县委常委会议冲突", "confirmNonWorkingDay": True})
+    s = office.call("PUT", root + "/meetings/mobilization", {
+        "version": s["version"], "date": (later - datetime.timedelta(days=29)).isoformat(), "time": "下午3:00",
+        "place": MOBILIZATION_PLACE, "attendeeIDs": [person_id(office, "姜茂林")]})
+    after = events(fetch(feed_url))
+    assert set(after) == set(before), "moves update events, never add or drop one"
+    for key in (uid(symposium["topic"]), meeting_uid("mobilization", symposium["topic"])):
+        assert int(after[key]["SEQUENCE"]) > int(before[key]["SEQUENCE"]), key
+    in_shanghai(after[uid(symposium["topic"])].decoded("DTSTART"), later, 14, 30)
+    in_shanghai(after[meeting_uid("mobilization", symposium["topic"])].decoded("DTSTART"),
+                later - datetime.timedelta(days=29), 15, 0)
+
+
+def personal_feed(base_url: str, username: str) -> tuple[bytes, dict]:
+    api = Api(base_url, username)
+    feed = api.call("POST", "/api/v1/calendar-feeds", {"scope": "person"}, expect=201)
+    raw = fetch(base_url + feed["url"])
+    return raw, events(raw)
+
+
+@pytest.mark.parametrize("username", ["expert", "leader"])
+def test_invited_persons_feed_holds_the_symposium(base_url, symposium, username):
+    _, found = personal_feed(base_url, username)
+    assert set(found) == {uid(symposium["topic"])}
+    assert str(found[uid(symposium["topic"])]["LOCATION"]) == PLACE
+
+
+def test_department_heads_feed_holds_the_meeting_on_whose_list_he_is(base_url, symposium):
+    _, found = personal_feed(base_url, "department")
+    assert set(found) == {meeting_uid("mobilization", symposium["topic"])}
+
+
+def test_member_not_invited_has_an_empty_but_valid_feed(base_url, symposium):
+    # 王淑贞 is a member of 农业农村委员会, which leads the symposium: not hers until invited.
+    raw, found = personal_feed(base_url, "member")
+    assert found == {}
+    cal = icalendar.Calendar.from_ical(raw)
+    assert str(cal["VERSION"]) == "2.0"
+    assert [str(z["TZID"]) for z in cal.walk("VTIMEZONE")] == ["Asia/Shanghai"]

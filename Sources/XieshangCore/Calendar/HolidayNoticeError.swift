@@ -13,6 +13,11 @@ public enum HolidayNoticeError: DomainError, Equatable {
     case wrongYear(noticeYear: Int, arrangementYear: Int)
     /// "延长…假期至…" for a festival the loaded year has no days of.
     case nothingToExtend(festival: String, year: Int)
+    /// A year's notice for a year already loaded: only an amendment may change a loaded year,
+    /// so a second copy of the notice (or another year's notice pasted by mistake) changes nothing.
+    case yearAlreadyLoaded(year: Int, source: String)
+    /// An amendment whose days the loaded year already has: applied before, most likely.
+    case changesNothing(year: Int, source: String)
 
     /// The published notices are about 2,000 characters; anything far longer is not one.
     public static let maxCharacters = 20_000
@@ -26,6 +31,8 @@ public enum HolidayNoticeError: DomainError, Equatable {
         case .amendmentNeedsLoadedYear: "notice_amendment_needs_year"
         case .wrongYear: "notice_wrong_year"
         case .nothingToExtend: "notice_nothing_to_extend"
+        case .yearAlreadyLoaded: "notice_year_loaded"
+        case .changesNothing: "notice_changes_nothing"
         }
     }
 
@@ -47,12 +54,16 @@ public enum HolidayNoticeError: DomainError, Equatable {
             "这份补充通知针对\(notice)年，不能应用到\(arrangement)年的放假安排上"
         case .nothingToExtend(let festival, let year):
             "\(year)年的放假安排中没有\(festival)假期，无法按通知延长"
+        case .yearAlreadyLoaded(let year, let source):
+            "\(year)年的放假安排已经载入（依据：\(source)），未作更改。已载入的年度只能再应用补充通知（如调整或延长某个假期的通知）"
+        case .changesNothing(let year, let source):
+            "\(source)没有改变已载入的\(year)年放假安排（可能已经应用过），未作更改"
         }
     }
 
     public var kind: DomainErrorKind {
         switch self {
-        case .amendmentNeedsLoadedYear, .wrongYear, .nothingToExtend: .conflict
+        case .amendmentNeedsLoadedYear, .wrongYear, .nothingToExtend, .yearAlreadyLoaded, .changesNothing: .conflict
         default: .invalid
         }
     }

@@ -13,6 +13,8 @@ public enum PlanningError: DomainError, Equatable {
     case invalidStep([String])
     case nonWorkingDayNeedsConfirmation(Day, String)
     case mergedMonthHasNoDate(Int)
+    /// The year's holidays are not loaded, so no date can be placed by the rules (二.3).
+    case calendarNotLoaded(Int)
 
     public var code: String {
         switch self {
@@ -29,6 +31,7 @@ public enum PlanningError: DomainError, Equatable {
         case .invalidStep: "plan_step_invalid"
         case .nonWorkingDayNeedsConfirmation: "non_working_day_unconfirmed"
         case .mergedMonthHasNoDate: "merged_month_has_no_date"
+        case .calendarNotLoaded: "plan_calendar_not_loaded"
         }
     }
 
@@ -47,13 +50,16 @@ public enum PlanningError: DomainError, Equatable {
         case .invalidStep(let p): "填写有误：" + p.joined()
         case .nonWorkingDayNeedsConfirmation(let d, let kind): "\(d.chinese)是\(kind)，不是工作日；如确需安排，请勾选确认。"
         case .mergedMonthHasNoDate(let m): "\(m)月的协商座谈会与全体会议合并进行，不另行安排日期。"
+        case .calendarNotLoaded(let y):
+            "\(y)年的节假日安排尚未载入，还不能按规则建议日期：座谈会要安排在工作日、避开节假日前后，须依据国务院办公厅公布的\(y)年放假安排。"
+                + "请办公室在“工作日历”中粘贴《国务院办公厅关于\(y)年部分节假日安排的通知》全文载入后，再按规则建议日期。"
         }
     }
 
     public var kind: DomainErrorKind {
         switch self {
         case .notYourCommittee: .forbidden
-        case .outOfOrder, .notEditable, .callClosed, .adjustmentOnlyAfterIssuance: .conflict
+        case .outOfOrder, .notEditable, .callClosed, .adjustmentOnlyAfterIssuance, .calendarNotLoaded: .conflict
         default: .invalid
         }
     }

@@ -77,8 +77,13 @@ public struct SymposiumScheduler: Sendable {
         return Suggestion(month: month, date: best.0, reason: reason)
     }
 
-    /// Dates for every topic of the plan that has none and was not set by hand.
+    /// Dates for every topic of the plan that has none and was not set by hand. Refused as a
+    /// whole while the year's holidays are not loaded: next year's plan is drafted from
+    /// November, often before the State Council publishes next year's holidays.
     public func schedule(_ plan: AnnualPlan) throws -> [Int: Suggestion] {
+        guard let first = Day(year: plan.year, month: 1, day: 1), calendar.covers(first) else {
+            throw PlanningError.calendarNotLoaded(plan.year)
+        }
         var taken = Set(plan.topics.compactMap(\.date))
         var result: [Int: Suggestion] = [:]
         for t in plan.topics {

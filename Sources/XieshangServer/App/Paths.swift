@@ -26,6 +26,10 @@ enum Paths {
     static let calendarYears = "/calendar/years"
     static let localDaysOff = "/calendar/local-days-off"
     static func deleteLocalDayOff(_ day: String) -> String { "/calendar/local-days-off/\(day)/delete" }
+    /// The office pastes a holiday notice, checks what the server read, then loads it.
+    static let previewNotice = "/calendar/notices/preview"
+    static let calendarNotices = "/calendar/notices"
+    static func calendarYear(_ year: Int) -> String { "/calendar?year=\(year)" }
 
     static let plans = "/plans"
     static let regulation = "/regulation"
@@ -45,6 +49,9 @@ enum Paths {
         static let addWorkingDays = "/api/v1/calendar/add-working-days"
         static let calendarYears = "/api/v1/calendar/years"
         static let localDaysOff = "/api/v1/calendar/local-days-off"
+        static let calendarNotices = "/api/v1/calendar/notices"
+        static let parseNotice = "/api/v1/calendar/notices/parse"
+        static func yearNotices(_ year: String) -> String { "/api/v1/calendar/years/\(year)/notices" }
         static let regulation = "/api/v1/regulation"
         static let audit = "/api/v1/audit"
         static let auditVerify = "/api/v1/audit/verify"

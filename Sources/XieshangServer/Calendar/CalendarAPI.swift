@@ -10,6 +10,7 @@ struct CalendarAPI: RouteCollection {
         routes.get(Paths.API.localDaysOff.routePath, use: localDaysOff)
         routes.post(Paths.API.localDaysOff.routePath, use: addLocalDayOff)
         routes.delete((Paths.API.localDaysOff + "/:day").routePath, use: removeLocalDayOff)
+        try routes.register(collection: CalendarNoticeAPI())
     }
 
     struct DateAnswer: Content { let date: String }

@@ -1,14 +1,16 @@
 import Vapor
 import XieshangCore
 
-/// The working-calendar page: a year at a glance, and for the office the forms to load a
-/// later year's arrangement and to add the county's own days off.
+/// The working-calendar page: a year at a glance with where it came from, and for the office
+/// the forms to paste the State Council's notice (see `CalendarNoticePages`), to type a year
+/// day by day when there is no notice to paste, and to add the county's own days off.
 struct CalendarPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(Paths.calendar.routePath, use: show)
         routes.post(Paths.calendarYears.routePath, use: loadYear)
         routes.post(Paths.localDaysOff.routePath, use: addLocalDayOff)
         routes.post("calendar", "local-days-off", ":day", "delete", use: removeLocalDayOff)
+        try routes.register(collection: CalendarNoticePages())
     }
 
     /// Leaf drops nil array elements, so a blank leading or trailing cell is a value too.
@@ -34,6 +36,17 @@ struct CalendarPages: RouteCollection {
         let formYear: Int
         let formSource: String
         let formText: String
+        /// The notice pasted, kept when it could not be read.
+        let noticeText: String
+        let history: [HistoryRow]
+    }
+    /// One load that made the year what it is; `text` is the notice as pasted.
+    struct HistoryRow: Encodable {
+        let kindName: String
+        let source: String
+        let when: String
+        let lines: [String]
+        let text: String?
     }
     struct LocalDayOffRow: Encodable { let day: String; let chinese: String; let reason: String; let deletePath: String }
 
@@ -46,7 +59,7 @@ struct CalendarPages: RouteCollection {
     }
 
     func render(_ req: Request, year: Int, cal: WorkingCalendar, error: (any DomainError)? = nil,
-                form: (Int, String, String)? = nil) async throws -> Response {
+                form: (Int, String, String)? = nil, noticeText: String = "") async throws -> Response {
         let p = try req.principal
         let range = cal.coveredYears ?? 2015...2026
         let covered = (1900...9999).contains(year) && cal.covers(Day(year: year, month: 1, day: 1)!)
@@ -92,10 +105,23 @@ struct CalendarPages: RouteCollection {
                         localDaysOff: local, canManage: p.may(.manageCalendar), nextYear: range.upperBound + 1,
                         error: error?.message, errorDetails: error?.details ?? [],
                         formYear: form?.0 ?? range.upperBound + 1, formSource: form?.1 ?? "",
-                        formText: form?.2 ?? "")
+                        formText: form?.2 ?? "", noticeText: noticeText,
+                        history: try await Self.history(of: year, on: req))
         let res = try await req.renderPage("calendar", title: "工作日历", body: body)
         if error != nil { res.status = .badRequest }
         return res
+    }
+
+    static func history(of year: Int, on req: Request) async throws -> [HistoryRow] {
+        try await CalendarStore.history(of: year, on: req.db).map { e in
+            let when = e.loadedAt.map { "\(Day($0).chinese) \(e.loadedBy ?? "") 载入" } ?? "系统内置"
+            let lines = e.changes.flatMap { c -> [String] in
+                guard let diff = c.diff else { return c.year == year ? [] : ["同时新增\(c.year)年"] }
+                let lines = NoticeText.lines(diff, year: c.year)
+                return c.year == year ? lines : lines.map { "\(c.year)年\($0)" }
+            }
+            return HistoryRow(kindName: e.kind.chineseName, source: e.source, when: when, lines: lines, text: e.text)
+        }
     }
 
     struct YearForm: Content { var year: String?; var source: String?; var text: String? }
@@ -111,7 +137,7 @@ struct CalendarPages: RouteCollection {
         }
         do {
             let arrangement = try YearArrangement.parse(year: year, source: f.source ?? "", text: f.text ?? "")
-            try await CalendarStore.load(arrangement, on: req)
+            try await CalendarStore.load(arrangement, text: f.text, on: req)
         } catch let e as any DomainError {
             return try await render(req, year: year, cal: cal, error: e, form: (year, f.source ?? "", f.text ?? ""))
         }

@@ -11,35 +11,26 @@ final class CalendarStore: Sendable {
     var calendar: WorkingCalendar { current.withLockedValue { $0 } }
 
     func reload(from db: any Database) async throws {
-        var cal = WorkingCalendar.builtIn
-        for y in try await CalendarYearModel.query(on: db).sort(\.$year).all() {
-            cal = try cal.withArrangement(StoredJSON.value(YearArrangement.self, from: y.arrangement, row: "calendar_years#\(y.year)"))
-        }
-        for d in try await LocalDayOffModel.query(on: db).all() {
-            guard let day = Day(iso: d.day) else { continue }
-            cal = try cal.withLocalDayOff(LocalDayOff(day: day, reason: d.reason))
-        }
-        let built = cal
+        let built = try await Self.stored(on: db)
         current.withLockedValue { $0 = built }
     }
 
-    /// Loads (or replaces) a year's arrangement: validated against the calendar it would
-    /// produce before anything is written.
-    static func load(_ arrangement: YearArrangement, on req: Request) async throws {
+    /// Loads (or replaces) a year's arrangement typed day by day (`text`) or sent as JSON:
+    /// validated against the calendar it would produce before anything is written, and kept
+    /// in the year's history like a notice.
+    static func load(_ arrangement: YearArrangement, text: String? = nil, on req: Request) async throws {
         try arrangement.validate()
         _ = try req.xieshang.calendar.calendar.withArrangement(arrangement)
         let json = AuditChange.json(arrangement)
         let now = req.xieshang.clock.now()
+        let actor = try req.principal.username
         try await req.change { db in
+            let before = try await stored(on: db).arrangement(for: arrangement.year)
             let existing = try await CalendarYearModel.query(on: db).filter(\.$year == arrangement.year).first()
-            let m = existing ?? CalendarYearModel()
-            let before = existing?.arrangement
-            m.year = arrangement.year
-            m.arrangement = json
-            m.loadedAt = now
-            try await m.save(on: db)
+            try await save(arrangement, on: db, at: now)
+            try await recordTable(arrangement, before: before, text: text ?? json, actor: actor, at: now, on: db)
             return ((), [AuditChange(existing == nil ? "calendar.year.load" : "calendar.year.replace",
-                                     "calendar_year", String(arrangement.year), before: before, after: arrangement)])
+                                     "calendar_year", String(arrangement.year), before: existing?.arrangement, after: arrangement)])
         }
         try await req.xieshang.calendar.reload(from: req.db)
     }

@@ -1,13 +1,19 @@
 import Vapor
 import XieshangCore
 
-/// `xieshang calendar load FILE --year Y --source S` (text `日期 名称 休|班` per line, or a
-/// `YearArrangement` JSON file) and `xieshang calendar day-off --date D --reason R`.
+/// `xieshang calendar load --notice FILE` (the State Council's notice as published; see
+/// `CalendarCommand+Notice.swift`), `xieshang calendar load --file FILE --year Y --source S`
+/// (text `日期 名称 休|班` per line, or a `YearArrangement` JSON file),
+/// `xieshang calendar day-off --date D --reason R` and `xieshang calendar show --year Y`.
 struct CalendarCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "load | day-off | show")
         var action: String
-        @Option(name: "file", short: "f", help: "Arrangement file (load)")
+        @Option(name: "notice", short: "n", help: "The State Council's holiday notice as published, UTF-8 text (load)")
+        var notice: String?
+        @Flag(name: "dry-run", help: "Read the notice and print what loading it would do, without loading it (load --notice)")
+        var dryRun: Bool
+        @Option(name: "file", short: "f", help: "Arrangement file, one day a line or JSON (load)")
         var file: String?
         @Option(name: "year", help: "Year (load text files, show)")
         var year: Int?
@@ -26,9 +32,12 @@ struct CalendarCommand: AsyncCommand {
         req.setPrincipal(Principal(userID: 0, username: commandActor(), displayName: "命令行", roles: [.admin]), viaToken: true)
         do {
             switch s.action {
+            case "load" where s.notice != nil:
+                try await loadNotice(path: s.notice ?? "", dryRun: s.dryRun, req: req, console: context.console)
             case "load":
                 guard let path = s.file, let data = FileManager.default.contents(atPath: path) else {
-                    throw Refusal(.invalid, code: "missing_file", message: "请用 --file 指定可读取的安排文件。")
+                    throw Refusal(.invalid, code: "missing_file",
+                                  message: "请用 --notice 指定国务院放假安排通知的文本文件，或用 --file 指定可读取的逐日安排文件。")
                 }
                 let arrangement: YearArrangement
                 if let json = try? JSONDecoder().decode(YearArrangement.self, from: data) {

@@ -12,6 +12,8 @@ struct DashboardRoutes: RouteCollection {
     }
 
     struct Count: Encodable { let label: String; let value: Int; let href: String }
+    /// A year the office must load before planning can go on, and why.
+    struct CalendarReminder: Encodable { let year: Int; let message: String; let href: String }
     struct Body: Encodable {
         let today: String
         let todayKind: String
@@ -23,6 +25,7 @@ struct DashboardRoutes: RouteCollection {
         let term: String?
         let todo: [ToDoDTO]
         let overdue: Int
+        let calendarReminders: [CalendarReminder]
     }
 
     func show(req: Request) async throws -> Response {
@@ -53,8 +56,17 @@ struct DashboardRoutes: RouteCollection {
                         outcomeDeadlineDays: days,
                         outcomeDeadlineExample: (try? cal.addingWorkingDays(days, to: today))?.iso,
                         counts: counts, organization: org?.name, term: org.map { "\($0.termName)（\($0.termStart) 至 \($0.termEnd)）" },
-                        todo: todo, overdue: todo.filter(\.overdue).count)
+                        todo: todo, overdue: todo.filter(\.overdue).count,
+                        calendarReminders: p.may(.manageCalendar) ? Self.calendarReminders(cal, today: today, req.xieshang.regulation) : [])
         return try await req.renderPage("dashboard", title: "工作台", body: body)
+    }
+
+    static func calendarReminders(_ cal: WorkingCalendar, today: Day, _ regulation: Regulation) -> [CalendarReminder] {
+        cal.yearsToLoad(today: today, regulation: regulation).map { y in
+            CalendarReminder(year: y, message: "\(y)年的节假日安排尚未载入。国务院办公厅公布《关于\(y)年部分节假日安排的通知》后，"
+                                 + "请到工作日历粘贴通知全文载入；载入前不能按规则安排\(y)年的座谈会日期，也不能计算落在\(y)年的期限。",
+                             href: Paths.calendar + "?year=\(y)#load-notice")
+        }
     }
 
     struct Health: Content { let status: String }

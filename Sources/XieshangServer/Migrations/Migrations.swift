@@ -16,5 +16,6 @@ enum Migrations {
         app.migrations.add(M009_CreateOutcomes())
         app.migrations.add(M010_CreateCountyPractice())
         app.migrations.add(M011_MasterDataVersions())
+        app.migrations.add(M012_CreateCalendarNotices())
     }
 }

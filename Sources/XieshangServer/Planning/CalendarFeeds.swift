@@ -3,9 +3,9 @@ import Vapor
 import XieshangCore
 import XieshangDocuments
 
-/// Subscribable calendars of the year's symposia: one for the whole organization and one
-/// per person, each at a secret address (the token is the only credential a calendar
-/// program can send).
+/// Subscribable calendars of the symposia and their preparatory meetings: one for the whole
+/// organization and one per person, each at a secret address (the token is the only
+/// credential a calendar program can send). What each holds: `CalendarFeedEvents`.
 struct CalendarFeeds: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("ical", ":token", use: feed)
@@ -77,22 +77,10 @@ struct CalendarFeeds: RouteCollection {
         let principal = user.principal
         let committees = try await PlanningStore.committeeNames(on: req.db)
         let person = try await feed.personID.asyncMap { try await PersonModel.find($0, on: req.db) } ?? nil
-        var events: [ICalendarFeed.Event] = []
-        for m in try await AnnualPlanModel.query(on: req.db).all() {
-            let plan = try PlanningStore.decode(m)
-            guard principal.may(.viewPlan(issued: plan.state == .issued)) else { continue }
-            for t in plan.topics {
-                guard let day = t.date else { continue }
-                // A person's feed holds what their committee leads; the organization's, all.
-                if let person, t.leadCommitteeID != person.committeeID { continue }
-                let lead = t.leadCommitteeID.flatMap { committees[$0] } ?? ""
-                events.append(.init(uid: "symposium-\(plan.year)-\(t.id)@xieshang", day: day,
-                                    summary: "双月协商座谈会：\(t.title)",
-                                    description: "牵头委室：\(lead)\n年度计划状态：\(plan.state.chineseName)" +
-                                        (plan.documentNumber.map { "\n\($0)" } ?? ""),
-                                    sequence: m.version, confirmed: plan.state == .issued))
-            }
-        }
+        // A person's feed never falls back to the organization's.
+        if feed.personID != nil, person == nil { throw NotFound.of("日历") }
+        let events = try await CalendarFeedEvents(principal: principal, personID: person?.id, committees: committees)
+            .events(on: req.db)
         let org = try await OrganizationModel.query(on: req.db).first()?.shortName ?? "县政协"
         let name = person.map { "\($0.name)的双月协商座谈会" } ?? "\(org)双月协商座谈会"
         let text = ICalendarFeed(name: name, events: events).text(stamp: req.xieshang.clock.now())

@@ -135,6 +135,8 @@ struct PlanningPages: RouteCollection {
         let timeline: PlanTimeline
         let versions: [VersionRow]
         let mergedMonths: String
+        /// Why "按规则建议日期" cannot place dates yet: the year's holidays are not loaded.
+        let calendarMissing: String?
     }
     struct VersionRow: Encodable { let version: Int; let at: String; let actor: String; let note: String; let stateName: String }
 
@@ -170,7 +172,9 @@ struct PlanningPages: RouteCollection {
             today: Day(req.xieshang.clock.now()).iso, error: error?.message, errorDetails: error?.details ?? [],
             timeline: PlanTimeline(plan, committees: try await PlanningStore.committeeNames(on: req.db), regulation: req.xieshang.regulation),
             versions: versions,
-            mergedMonths: req.xieshang.regulation.monthsMergedWithPlenary.map { "\($0)月" }.joined(separator: "、"))
+            mergedMonths: req.xieshang.regulation.monthsMergedWithPlenary.map { "\($0)月" }.joined(separator: "、"),
+            calendarMissing: req.xieshang.calendar.calendar.arrangement(for: year) == nil
+                ? PlanningError.calendarNotLoaded(year).message : nil)
         let res = try await req.renderPage("plan", title: "\(year)年度协商计划", body: body)
         if let error { res.status = error.kind.status }
         return res

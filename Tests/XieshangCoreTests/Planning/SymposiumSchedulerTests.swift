@@ -111,3 +111,26 @@ struct AdjustedWorkdaySchedulingTests {
         #expect(!d.isWeekend)
     }
 }
+
+/// Next year's plan is drafted from November, usually before its holidays are published: the
+/// scheduler says so instead of failing on the first day it cannot classify.
+@Suite("Scheduling a year whose holidays are not loaded (二.3)")
+struct SchedulingWithoutTheYearsHolidaysTests {
+    @Test func schedulingAYearNotLoadedSaysWhyAndHowToProceed() throws {
+        let scheduler = SymposiumScheduler(calendar: .builtIn, regulation: .default)
+        let plan = AnnualPlan(year: 2027, topics: [PlannedTopic(id: 1, title: "议题1", leadCommitteeID: 1, month: 4)])
+        #expect(throws: PlanningError.calendarNotLoaded(2027)) { try scheduler.schedule(plan) }
+        let error = PlanningError.calendarNotLoaded(2027)
+        #expect(error.kind == .conflict)
+        #expect(error.message.contains("2027年的节假日安排尚未载入"))
+        #expect(error.message.contains("工作日历"))
+    }
+
+    @Test func schedulingWorksOnceTheYearIsLoaded() throws {
+        let next = YearArrangement(year: 2027, daysOff: [NamedDay(day: Day(year: 2027, month: 1, day: 1)!, name: "元旦")],
+                                   adjustedWorkdays: [], source: "测试")
+        let scheduler = SymposiumScheduler(calendar: try WorkingCalendar.builtIn.withArrangement(next), regulation: .default)
+        let plan = AnnualPlan(year: 2027, topics: [PlannedTopic(id: 1, title: "议题1", leadCommitteeID: 1, month: 4)])
+        #expect(try scheduler.schedule(plan)[1]?.date?.month == 4)
+    }
+}

@@ -138,6 +138,12 @@ private let table: [String: Audience] = [
     "GET /api/v1/calendar/local-days-off": .signedIn,
     "POST /api/v1/calendar/local-days-off": .only(staff),
     "DELETE /api/v1/calendar/local-days-off/:day": .only(staff),
+    // The State Council's notice: read (nothing stored) and loaded by the office; a year's history for all.
+    "POST /calendar/notices/preview": .only(staff),
+    "POST /calendar/notices": .only(staff),
+    "POST /api/v1/calendar/notices/parse": .only(staff),
+    "POST /api/v1/calendar/notices": .only(staff),
+    "GET /api/v1/calendar/years/:year/notices": .signedIn,
 
     // Regulation
     "GET /regulation": .signedIn,

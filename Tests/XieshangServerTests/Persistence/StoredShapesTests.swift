@@ -29,6 +29,7 @@ struct StoredShapesTests {
         ("follow-up-item", "follow_up_items", "body", { try StoredJSON.value(FollowUpItem.self, from: $0, row: "fixture").title }),
         ("county-practice", "county_practice", "body", { try "\(StoredJSON.value(CountyPractice.self, from: $0, row: "fixture").handling.replyWorkingDays)" }),
         ("calendar-year", "calendar_years", "arrangement", { try "\(StoredJSON.value(YearArrangement.self, from: $0, row: "fixture").year)" }),
+        ("calendar-notice-changes", "calendar_notices", "changes", { try "\(StoredJSON.value([CalendarNoticeChange].self, from: $0, row: "fixture").count)" }),
     ]
 
     @Test("every committed stored row of every aggregate decodes")
@@ -71,8 +72,15 @@ struct StoredShapesTests {
             var p = try Symposia.decode(CountyPracticeTests.Practice.self, try await Symposia.call(office, .GET, "/api/v1/practice"))
             p.handling.replyWorkingDays += 1
             try await CountyPracticeTests.put(office, p)
+            // A year's notice and an amendment of it (whose row, with its diff, is the longest),
+            // then a year typed as JSON after it.
+            for text in [NoticeTexts.notice2027, NoticeTexts.extension2027] {
+                let notice = try await office.send(.POST, "/api/v1/calendar/notices", headers: ["Content-Type": "application/json"],
+                                                   body: ByteBuffer(data: JSONEncoder().encode(["text": text])))
+                #expect(notice.status == .created, "\(notice.status) \(notice.text)")
+            }
             let year = try await office.send(.POST, "/api/v1/calendar/years", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: #"""
-                {"year":2027,"daysOff":[{"day":"2027-01-01","name":"元旦"}],"adjustedWorkdays":[],"source":"测试用安排"}
+                {"year":2028,"daysOff":[{"day":"2028-01-01","name":"元旦"}],"adjustedWorkdays":[],"source":"测试用安排"}
                 """#))
             #expect(year.status.code < 300, "\(year.status) \(year.text)")
             try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
