@@ -15,6 +15,7 @@ public enum OutcomeError: DomainError, Equatable {
     case alreadyAcknowledged
     case alreadyHandling(departmentID: Int)
     case handlingNotFound
+    case followUpItemNotFound
     case handlingOutOfOrder(Handling.State, Handling.Action)
     case returnNeedsReason
     case replyRequired
@@ -47,6 +48,7 @@ public enum OutcomeError: DomainError, Equatable {
         case .alreadyAcknowledged: "outcome_already_acknowledged"
         case .alreadyHandling: "outcome_already_handling"
         case .handlingNotFound: "handling_not_found"
+        case .followUpItemNotFound: "not_found"
         case .handlingOutOfOrder: "handling_step_out_of_order"
         case .returnNeedsReason: "handling_return_reason_required"
         case .replyRequired: "handling_reply_required"
@@ -81,6 +83,7 @@ public enum OutcomeError: DomainError, Equatable {
         case .alreadyAcknowledged: "已经签收，无需重复签收。"
         case .alreadyHandling: "该部门正在办理这份协商成果，不能重复交办。"
         case .handlingNotFound: "没有这项办理。"
+        case .followUpItemNotFound: "落实事项不存在，或您无权查看。"
         case .handlingOutOfOrder(let s, let a): "办理当前为“\(s.chineseName)”，不能“\(a.chineseName)”。"
         case .returnNeedsReason: "退回办公室须写明理由。"
         case .replyRequired: "请填写答复内容或答复文件名称。"
@@ -105,7 +108,7 @@ public enum OutcomeError: DomainError, Equatable {
              .rehandleNeedsUnsatisfied, .itemDone, .itemOutOfOrder, .itemNeedsSentOutcome:
             .conflict
         case .notRecipient: .forbidden
-        case .handlingNotFound: .notFound
+        case .handlingNotFound, .followUpItemNotFound: .notFound
         default: .invalid
         }
     }

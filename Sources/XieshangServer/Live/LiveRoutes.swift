@@ -36,10 +36,7 @@ struct LiveRoutes: RouteCollection {
 
     /// The console is the office's or the host's (三(三): the host runs the meeting).
     static func requireConsole(_ req: Request) async throws -> SymposiumStore.Loaded {
-        let p = try req.principal
-        let loaded = try await SymposiumStore.visible(SymposiumAPI.id(req), for: p, on: req.db)
-        guard p.may(.actForOffice) || p.personID == loaded.symposium.host.personID else { throw AccessError.forbidden }
-        return loaded
+        try await SymposiumAccess.require(.runConsole, SymposiumAPI.id(req), on: req)
     }
 
     static func message(_ id: Int, _ s: Symposium, _ m: LiveMeeting, _ req: Request) -> LiveMessage {
@@ -100,10 +97,8 @@ struct LiveRoutes: RouteCollection {
     /// someone who raised a hand.
     static func addRequest(_ req: Request, personID: Int?) async throws -> Response {
         let p = try req.principal
-        let loaded = try await SymposiumStore.visible(SymposiumAPI.id(req), for: p, on: req.db)
-        let isConsole = p.may(.actForOffice) || p.personID == loaded.symposium.host.personID
-        guard let person = isConsole ? (personID ?? p.personID) : p.personID else { throw AccessError.forbidden }
-        if !isConsole && personID != nil && personID != p.personID { throw AccessError.forbidden }
+        let loaded = try await SymposiumAccess.require(.requestToSpeak(personID: personID), SymposiumAPI.id(req), on: req)
+        guard let person = personID ?? p.personID else { throw AccessError.forbidden }
         return try await LiveStore.mutate(loaded, action: "live.request", on: req) { m, _, now in
             guard let who = m.attendee(person) else { throw LiveError.notAttending(person) }
             try m.requestToSpeak(SpeakRequest(personID: person, name: who.name, category: who.category, requestedAt: now))
@@ -119,12 +114,8 @@ struct LiveRoutes: RouteCollection {
     }
 
     func withdraw(req: Request) async throws -> Response {
-        let p = try req.principal
-        let loaded = try await SymposiumStore.visible(SymposiumAPI.id(req), for: p, on: req.db)
         let person = try SymposiumAPI.int(req, "person", "发言申请")
-        guard p.personID == person || p.may(.actForOffice) || p.personID == loaded.symposium.host.personID else {
-            throw AccessError.forbidden
-        }
+        let loaded = try await SymposiumAccess.require(.requestToSpeak(personID: person), SymposiumAPI.id(req), on: req)
         return try await LiveStore.mutate(loaded, action: "live.withdraw", on: req) { m, _, _ in
             try m.withdrawRequest(personID: person)
             return ["person": person]
@@ -172,7 +163,7 @@ struct LiveRoutes: RouteCollection {
         let dto = try await SymposiumDTO.make(loaded, on: req)
         let attending = loaded.symposium.invitee(p.personID ?? -1).map { $0.state.attends && [.members, .experts].contains($0.category) } ?? false
         let body = PageBody(s: dto, tabs: SymposiumPages.tabs(id, current: "live"),
-                            canConsole: p.may(.actForOffice) || p.personID == loaded.symposium.host.personID,
+                            canConsole: p.runsConsole(of: loaded.symposium),
                             canRequest: attending, personID: p.personID, error: error)
         return try await req.renderPage(template, title: "\(dto.topic) · \(title)", body: body)
     }

@@ -36,8 +36,7 @@ enum MaterialStore {
         func works(on m: Material) -> Bool { MaterialAccess.canUpload(m, reader, leadCommitteeID: leadCommitteeID) }
         var canReview: Bool { MaterialAccess.canReview(reader, leadCommitteeID: leadCommitteeID) }
         var canDistribute: Bool { MaterialAccess.canDistribute(reader, leadCommitteeID: leadCommitteeID) }
-        /// Compiling and issuing packets: the office (三(四) "由办公室汇总印发").
-        var canCompile: Bool { reader.isOffice }
+        var canCompile: Bool { MaterialAccess.canCompile(reader) }
     }
 
     /// What a transition may need besides the material.

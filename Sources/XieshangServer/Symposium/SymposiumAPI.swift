@@ -134,7 +134,7 @@ struct SymposiumAPI: RouteCollection {
     struct DoneInput: Content { let done: Bool }
 
     func completeTask(req: Request) async throws -> SymposiumDTO {
-        try await SymposiumAccess.require(.task(Self.int(req, "task", "分工事项")), Self.id(req), on: req)
+        try await SymposiumAccess.require(.completeTask(Self.int(req, "task", "分工事项")), Self.id(req), on: req)
         return try await dto(SymposiumActions.completeTask(Self.id(req), taskID: Self.int(req, "task", "分工事项"),
                                                     done: Self.decode(DoneInput.self, req).done, on: req), req)
     }

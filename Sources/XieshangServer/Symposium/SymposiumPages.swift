@@ -355,7 +355,7 @@ struct SymposiumPages: RouteCollection {
 
     func completeTask(req: Request) async throws -> Response {
         let f = try? req.content.decode(DoneForm.self)
-        try await SymposiumAccess.require(.task(SymposiumAPI.int(req, "task", "分工事项")), Self.id(req), on: req)
+        try await SymposiumAccess.require(.completeTask(SymposiumAPI.int(req, "task", "分工事项")), Self.id(req), on: req)
         let response = try await act(req, .meetings, success: f?.done == "1" ? "已标记完成。" : "已重新打开。") {
             _ = try await SymposiumActions.completeTask(Self.id(req), taskID: SymposiumAPI.int(req, "task", "分工事项"),
                                                         done: f?.done == "1", on: req)

@@ -28,8 +28,25 @@ enum TestApp {
     /// 2026-11-29 10:00 China Standard Time, a Sunday, unless a test sets its own clock.
     static let defaultNow = Date(timeIntervalSince1970: 1_795_917_600)
 
+    /// How many tests hold a PostgreSQL database at once: each opens a few connections, and
+    /// the cluster accepts a hundred; two cores gain nothing from more.
+    static let postgresSlots = TestSlots(4)
+
     static func run(demo: Bool = true, clock: ManualClock = ManualClock(defaultNow),
                     _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
+        guard postgresURL != nil else { return try await runOnce(demo: demo, clock: clock, body) }
+        await postgresSlots.acquire()
+        do {
+            try await runOnce(demo: demo, clock: clock, body)
+        } catch {
+            await postgresSlots.release()
+            throw error
+        }
+        await postgresSlots.release()
+    }
+
+    private static func runOnce(demo: Bool, clock: ManualClock,
+                                _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
         let database = try await Databases.fresh(demo: demo)
         defer { Databases.discard(database) }
         let app = try await boot(database, loadDemo: demo, clock: clock)
@@ -120,22 +137,44 @@ enum TestApp {
     }
 }
 
+/// A counting semaphore for async tests.
+actor TestSlots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
 /// The throwaway PostgreSQL cluster: one template database with the demo county, and a
 /// database of its own for each test, made from it and dropped after.
 actor PostgresCluster {
     static let shared = PostgresCluster()
 
-    private var admin: Application?
     private let prefix = "xt\(ProcessInfo.processInfo.processIdentifier)_"
 
-    /// An application on the cluster's own database, only to create and drop others.
-    private func sql() async throws -> any SQLDatabase {
-        if let admin { return admin.db as! any SQLDatabase }
+    /// An application on the cluster's own database, only to create and drop others; made
+    /// once (callers arriving while it is made wait for the same one), kept for the process.
+    private let admin = Task<Application, any Error> {
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
-        app.databases.use(try .postgres(url: TestApp.postgresURL!), as: .psql)
-        admin = app
-        return app.db as! any SQLDatabase
+        app.databases.use(try .postgres(url: TestApp.postgresURL!, connectionPoolTimeout: .seconds(120)), as: .psql)
+        return app
+    }
+
+    private func sql() async throws -> any SQLDatabase {
+        try await admin.value.db as! any SQLDatabase
     }
 
     private func url(of database: String) -> String {

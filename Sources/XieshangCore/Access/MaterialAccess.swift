@@ -38,4 +38,7 @@ public enum MaterialAccess {
     public static func canDistribute(_ reader: MaterialReader, leadCommitteeID: Int) -> Bool {
         reader.isOffice || reader.isStaff(ofCommittee: leadCommitteeID)
     }
+
+    /// Compiling and issuing packets, numbering their copies: the office (三(四) "由办公室汇总印发").
+    public static func canCompile(_ reader: MaterialReader) -> Bool { reader.isOffice }
 }
