@@ -6,6 +6,7 @@ struct RemindCommand: AsyncCommand {
     var help: String { "Mails the day's reminders about follow-up items (落实事项) to their departments." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        try await DatabaseSetup.openForWriting(context.application)
         let report = try await FollowUpReminders.send(app: context.application, actor: commandActor())
         context.console.print(ReminderRoutes.text(report))
         if !report.notMailed.isEmpty { throw ExitCode(1) }
