@@ -24,16 +24,19 @@ enum TestApp {
     /// 2026-11-29 10:00 China Standard Time, a Sunday, unless a test sets its own clock.
     static let defaultNow = Date(timeIntervalSince1970: 1_795_917_600)
 
+    /// `settings` adjusts the configuration before the application is configured (trusted
+    /// proxies, a metrics token, mail).
     static func run(demo: Bool = true, clock: ManualClock = ManualClock(defaultNow),
+                    settings: @Sendable @escaping (inout AppConfig) -> Void = { _ in },
                     _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
         if postgresURL != nil {
-            try await postgresTurn.withLock { try await boot(demo: demo, clock: clock, body) }
+            try await postgresTurn.withLock { try await boot(demo: demo, clock: clock, settings: settings, body) }
         } else {
-            try await boot(demo: demo, clock: clock, body)
+            try await boot(demo: demo, clock: clock, settings: settings, body)
         }
     }
 
-    private static func boot(demo: Bool, clock: ManualClock,
+    private static func boot(demo: Bool, clock: ManualClock, settings: @Sendable (inout AppConfig) -> Void,
                              _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
         let app = try await Application.make(.testing)
         // Migrations log every step at info; thousands of lines hide the test results.
@@ -42,8 +45,9 @@ enum TestApp {
             var security = SecurityPolicy()
             security.bcryptCost = 4  // the minimum: tests hash many passwords
             let database: AppConfig.Database = postgresURL.map { .postgres($0) } ?? .sqliteMemory
-            let config = AppConfig(database: database, dataDirectory: NSTemporaryDirectory(), loadDemo: demo,
+            var config = AppConfig(database: database, dataDirectory: NSTemporaryDirectory(), loadDemo: demo,
                                    security: security)
+            settings(&config)
             try await configure(app, config: config, overrides: Overrides(clock: clock))
             if postgresURL != nil {
                 let sql = app.db as! any SQLDatabase
