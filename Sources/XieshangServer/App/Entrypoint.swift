@@ -1,4 +1,3 @@
-import ConsoleKit
 import Logging
 import Metrics
 import Prometheus
@@ -76,7 +75,12 @@ public enum Entrypoint {
         case let e as CommandError:
             let known = allCommands(app).commands[command] != nil
             let message: String = switch e {
-            case .unknownCommand(let name, _): "未知命令“\(name)”。"
+            case .unknownCommand(let name, _):
+                // ConsoleKit's own suggestions (by edit distance), one per tab-indented line.
+                "未知命令“\(name)”。" + {
+                    let close = "\(e)".split(separator: "\n").filter { $0.hasPrefix("\t") }.map { $0.dropFirst() }
+                    return close.isEmpty ? "" : "您是不是要输入：" + close.joined(separator: "、") + "？"
+                }()
             case .missingRequiredArgument(let name): "缺少参数 <\(name)>。"
             case .missingCommand: "缺少命令。"
             default: "\(e)"
@@ -93,10 +97,7 @@ public enum Entrypoint {
             console.error("xieshang \(command): \(e.message)")
             for d in e.details { console.error("  " + d) }
             return ExitStatus.failure
-        case let e as DatabaseSetup.Missing:
-            console.error("xieshang \(command): \(e.description)")
-            return ExitStatus.failure
-        case let e as DatabaseSetup.NotMigrated:
+        case let e as any OperatorMessage:
             console.error("xieshang \(command): \(e.description)")
             return ExitStatus.failure
         default:
@@ -122,3 +123,7 @@ public enum Entrypoint {
         print(lines.joined(separator: "\n"))
     }
 }
+
+/// An error whose description is written for the person at the command line (what is wrong
+/// and what to do), printed as it is.
+protocol OperatorMessage: Error, CustomStringConvertible {}

@@ -7,14 +7,14 @@ import Vapor
 /// names the database; nothing is created, migrated or written until one of these runs, so
 /// that `--help`, `user list`, `audit verify` and `backup` leave everything as they found it.
 enum DatabaseSetup {
-    struct Missing: Error, CustomStringConvertible {
+    struct Missing: OperatorMessage {
         let path: String
         var description: String {
             "数据库文件 \(path) 不存在。请检查 XIESHANG_DATA_DIR / DATABASE_URL，或先运行 xieshang migrate（新装）或 xieshang restore（从备份恢复）。"
         }
     }
 
-    struct NotMigrated: Error, CustomStringConvertible {
+    struct NotMigrated: OperatorMessage {
         let pending: [String]
         var description: String {
             "数据库结构不是最新的（尚未执行：\(pending.joined(separator: "、"))）。请先运行 xieshang migrate。"

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Vapor
+import XieshangCore
 
 /// `/readyz` for a load balancer or systemd: the database answers and its schema is up to
 /// date (`/healthz`, beside the dashboard, only says the process serves). `/metrics` for

@@ -37,7 +37,7 @@ enum OpsGauges {
         // The live meeting: meetings in progress (all instances), and the screens on this one.
         var running = 0
         for row in try await LiveMeetingModel.query(on: db).filter(\.$record == nil).all() {
-            if let (meeting, _) = try await LiveStore.load(row.symposiumID, on: db), meeting.phase == .running { running += 1 }
+            if let loaded = try await LiveStore.load(row.symposiumID, on: db), loaded.0.phase == .running { running += 1 }
         }
         metrics.gauge("live_meetings_in_progress", help: "Symposia whose live meeting has started and not ended.", Double(running))
         let screens = app.xieshang.liveHub.counts()

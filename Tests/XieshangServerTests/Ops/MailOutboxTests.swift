@@ -22,20 +22,21 @@ struct MailOutboxTests {
 
     @Test("a change that fails stores none of its mails")
     func rolledBackChangeQueuesNothing() async throws {
-        try await TestApp.run(demo: false) { app in
+        try await TestApp.run(demo: false) { app async throws in
             await #expect(throws: Boom.self) {
-                try await app.change(by: "test") { db in
+                try await app.change(by: "test") { (db: any Database) async throws -> (Void, [AuditChange]) in
                     try await MailOutbox.enqueue([Self.mail("a")], from: Self.sender, at: TestApp.defaultNow, by: "test", on: db)
                     throw Boom()
                 }
             }
-            #expect(try await MailOutboxModel.query(on: app.db).count() == 0)
+            let stored = try await MailOutboxModel.query(on: app.db).count()
+            #expect(stored == 0)
         }
     }
 
     @Test("a mail whose key is stored already is not stored again, however many changes ask")
     func eachMailOnce() async throws {
-        try await TestApp.run(demo: false) { app in
+        try await TestApp.run(demo: false) { app async throws in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<5 {
                     group.addTask {
@@ -56,7 +57,7 @@ struct MailOutboxTests {
     @Test("a relay that is away is tried again later, each time later, and given up after the last attempt")
     func transientFailuresBackOff() async throws {
         let clock = ManualClock(TestApp.defaultNow)
-        try await TestApp.run(demo: false, clock: clock) { app in
+        try await TestApp.run(demo: false, clock: clock) { app async throws in
             try await app.change(by: "test") { db in
                 try await MailOutbox.enqueue([Self.mail("m")], from: Self.sender, at: clock.now(), by: "test", on: db)
                 return ((), [])
@@ -87,7 +88,7 @@ struct MailOutboxTests {
 
     @Test("a refusal that will not change is given up at once")
     func permanentFailureIsGivenUp() async throws {
-        try await TestApp.run(demo: false) { app in
+        try await TestApp.run(demo: false) { app async throws in
             try await app.change(by: "test") { db in
                 try await MailOutbox.enqueue([Self.mail("p")], from: Self.sender, at: TestApp.defaultNow, by: "test", on: db)
                 return ((), [])
@@ -102,7 +103,7 @@ struct MailOutboxTests {
     @Test("a sender that died holding mails lets them go once its claim lapses")
     func lapsedClaimIsTakenOver() async throws {
         let clock = ManualClock(TestApp.defaultNow)
-        try await TestApp.run(demo: false, clock: clock) { app in
+        try await TestApp.run(demo: false, clock: clock) { app async throws in
             try await app.change(by: "test") { db in
                 try await MailOutbox.enqueue([Self.mail("c")], from: Self.sender, at: clock.now(), by: "test", on: db)
                 return ((), [])

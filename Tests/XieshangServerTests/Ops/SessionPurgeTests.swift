@@ -11,7 +11,7 @@ struct SessionPurgeTests {
     @Test("a session older than the session lifetime is deleted, a fresh one kept")
     func expiredSessionsArePurged() async throws {
         let clock = ManualClock(TestApp.defaultNow)
-        try await TestApp.run(clock: clock) { app in
+        try await TestApp.run(clock: clock) { app async throws in
             let old = try await TestClient.signedIn(app, as: "office")
             #expect(try await SessionRecord.query(on: app.db).count() == 1)
             #expect(try await SessionPurge.run(app: app) == 0, "a session signed in just now is not purged")

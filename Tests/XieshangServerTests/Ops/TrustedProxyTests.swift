@@ -45,7 +45,7 @@ struct TrustedProxyTests {
 
     @Test("from a client that is not a trusted proxy the forwarded headers are ignored")
     func untrustedPeerIsTheClient() async throws {
-        try await TestApp.run(demo: false) { app in
+        try await TestApp.run(demo: false) { app async throws in
             let proxies = try TrustedProxies.parse("10.0.0.5")
             let req = try request(from: "198.51.100.7", [("X-Forwarded-For", "203.0.113.9"), ("X-Forwarded-Proto", "https"),
                                                          ("X-Forwarded-Host", "evil.example"), ("Host", "zx.example.cn"),
@@ -61,7 +61,7 @@ struct TrustedProxyTests {
 
     @Test("behind trusted proxies the client is the rightmost address that is not one of them")
     func trustedChainNamesTheClient() async throws {
-        try await TestApp.run(demo: false) { app in
+        try await TestApp.run(demo: false) { app async throws in
             let proxies = try TrustedProxies.parse("10.0.0.0/8")
             // The client wrote 1.2.3.4 itself; the outer proxy 10.0.0.9 saw 203.0.113.9.
             let req = try request(from: "10.0.0.5", [("X-Forwarded-For", "1.2.3.4, 203.0.113.9, 10.0.0.9"),
@@ -81,7 +81,7 @@ struct TrustedProxyTests {
 
     @Test("the calendar feed's address uses the forwarded host only from a trusted proxy")
     func feedAddressFollowsTheTrustedProxy() async throws {
-        try await TestApp.run(demo: false, settings: { $0.trustedProxies = try! TrustedProxies.parse("127.0.0.1") }) { app in
+        try await TestApp.run(demo: false, settings: { $0.trustedProxies = try! TrustedProxies.parse("127.0.0.1") }) { app async throws in
             let trusted = try request(from: "127.0.0.1", [("Host", "127.0.0.1:8080"), ("X-Forwarded-Host", "zx.anhua.gov.cn"),
                                                           ("X-Forwarded-Proto", "https")], on: app)
             trusted.storage[ClientContext.Key.self] = ClientContext.resolve(trusted, proxies: app.xieshang.config.trustedProxies)

@@ -39,7 +39,7 @@ struct BackupManifest: Codable, Sendable, Equatable {
 }
 
 enum BackupArchive {
-    struct Invalid: Error, CustomStringConvertible {
+    struct Invalid: OperatorMessage {
         let reason: String
         var description: String { "备份文件无效：\(reason)" }
     }

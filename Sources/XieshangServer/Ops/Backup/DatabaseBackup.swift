@@ -15,7 +15,7 @@ enum DatabaseBackup {
         let fileBytes: Int64
     }
 
-    struct Exists: Error, CustomStringConvertible {
+    struct Exists: OperatorMessage {
         let path: String
         var description: String { "文件 \(path) 已存在，未覆盖。" }
     }

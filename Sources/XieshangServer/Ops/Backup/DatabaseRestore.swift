@@ -12,7 +12,7 @@ enum DatabaseRestore {
         let auditEntries: Int
     }
 
-    struct Refused: Error, CustomStringConvertible {
+    struct Refused: OperatorMessage {
         let reason: String
         var description: String { reason }
     }

@@ -4,14 +4,14 @@ import Foundation
 /// `PATH`, else the newest under Debian's `/usr/lib/postgresql/*/bin` (package
 /// `postgresql-client`; its major version must be at least the server's).
 enum PostgresTools {
-    struct Missing: Error, CustomStringConvertible {
+    struct Missing: OperatorMessage {
         let program: String
         var description: String {
             "找不到 \(program)：PostgreSQL 数据库的备份和恢复需要 PostgreSQL 客户端程序（Debian/Ubuntu：apt-get install postgresql-client，版本不低于服务器）。"
         }
     }
 
-    struct Failed: Error, CustomStringConvertible {
+    struct Failed: OperatorMessage {
         let program: String
         let status: Int32
         let output: String
