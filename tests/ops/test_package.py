@@ -41,7 +41,7 @@ def unpacked(tmp_path_factory) -> Path:
 
 def test_the_archive_holds_the_binary_its_resources_and_the_deployment_files(unpacked):
     assert os.access(unpacked / "bin" / "xieshang", os.X_OK)
-    resources = unpacked / "bin" / "xieshang_XieshangServer.resources"
+    resources = unpacked / "bin" / "xieshang_XieshangServer.resources" / "Resources"
     assert (resources / "Views" / "dashboard.leaf").is_file()
     assert (resources / "Public" / "css" / "app.css").is_file()
     assert (resources / "openapi.json").is_file()
@@ -55,7 +55,7 @@ def test_the_archive_holds_the_binary_its_resources_and_the_deployment_files(unp
 
 
 def test_the_unpacked_server_runs_from_an_empty_directory_signs_in_and_renders(unpacked, tmp_path):
-    css = unpacked / "bin" / "xieshang_XieshangServer.resources" / "Public" / "css" / "app.css"
+    css = unpacked / "bin" / "xieshang_XieshangServer.resources" / "Resources" / "Public" / "css" / "app.css"
     css.write_text(css.read_text() + "\n" + MARKER + "\n")
     workdir = tmp_path / "empty"
     workdir.mkdir()
