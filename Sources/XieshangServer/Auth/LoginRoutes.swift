@@ -67,6 +67,7 @@ struct LoginRoutes: RouteCollection {
             return try await refuse("用户名或密码错误。")
         }
         throttle.recordSuccess(username: username, address: address)
+        req.logger.event(.info, "signed_in", [("request_id", req.requestID), ("username", username), ("client", address)])
         // A fresh session id after sign-in defeats session fixation.
         if let old = req.session.id {
             _ = try? await req.application.sessions.driver.deleteSession(old, for: req).get()
