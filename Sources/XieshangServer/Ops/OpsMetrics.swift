@@ -8,6 +8,14 @@ import Prometheus
 final class OpsMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
 
+    /// The counters an alert watches are there from the start, at 0: a rule on
+    /// `xieshang_mail_failures_total` must not wait for the first failure to see the series.
+    init() {
+        mailSent(by: 0)
+        for transient in [true, false] { mailFailed(transient: transient, by: 0) }
+        for lockedOut in [true, false] { signInFailed(lockedOut: lockedOut, by: 0) }
+    }
+
     /// From 5 ms to 10 s: a page is expected within 100 ms, a DOCX or a compiled packet in seconds.
     static let latencyBuckets: [Duration] = [
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
@@ -36,9 +44,9 @@ final class OpsMetrics: Sendable {
 
     // MARK: Sign-in
 
-    func signInFailed(lockedOut: Bool) {
+    func signInFailed(lockedOut: Bool, by n: Int64 = 1) {
         registry.makeCounter(descriptor: Self.name("sign_in_failures", "total", "Refused sign-ins (wrong password, or locked out)."),
-                             labels: [("reason", lockedOut ? "locked_out" : "wrong_credentials")]).increment()
+                             labels: [("reason", lockedOut ? "locked_out" : "wrong_credentials")]).increment(by: n)
     }
 
     // MARK: Live meeting
@@ -51,14 +59,14 @@ final class OpsMetrics: Sendable {
 
     // MARK: Mail
 
-    func mailSent() {
-        registry.makeCounter(descriptor: Self.name("mail_sent", "total", "Mails the relay accepted.")).increment()
+    func mailSent(by n: Int64 = 1) {
+        registry.makeCounter(descriptor: Self.name("mail_sent", "total", "Mails the relay accepted.")).increment(by: n)
     }
 
     /// `transient`: the outbox will try again; otherwise the mail is given up and shown to the office.
-    func mailFailed(transient: Bool) {
+    func mailFailed(transient: Bool, by n: Int64 = 1) {
         registry.makeCounter(descriptor: Self.name("mail_failures", "total", "Delivery attempts that failed, by whether they are retried."),
-                             labels: [("kind", transient ? "transient" : "permanent")]).increment()
+                             labels: [("kind", transient ? "transient" : "permanent")]).increment(by: n)
     }
 
     // MARK: Gauges set at scrape time
