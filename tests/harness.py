@@ -1,7 +1,8 @@
 """The demo server and plain-HTTP helpers shared by tests/ (imported by the conftests and tests).
 
 DemoServer runs `xieshang serve --demo` on 127.0.0.1 with its own data directory, log file
-and, if given, extra environment (`DemoServer(name, env={"XIESHANG_SMTP_URL": ...})`);
+and, if given, extra environment (`DemoServer(name, env={"XIESHANG_SMTP_URL": ...})`), a data
+directory of the test's, another binary and working directory, or no demo county;
 forms_of / form_by_id read a page's forms; http_login_session logs a demo user in with
 requests, for checks a browser cannot see (status codes, a POST without a page).
 """
@@ -49,17 +50,25 @@ class DemoServer:
 
     _running: list["DemoServer"] = []
 
-    def __init__(self, name: str, env: dict[str, str] | None = None):
+    def __init__(self, name: str, env: dict[str, str] | None = None, data_dir: Path | None = None,
+                 binary: Path | None = None, cwd: Path | None = None, demo: bool = True,
+                 args: tuple[str, ...] = ()):
         self.name = name
         # Extra environment for this server only, e.g. XIESHANG_SMTP_URL for a test's mail sink.
         self.env = dict(env or {})
-        self.binary = Path(os.environ.get("XIESHANG_BIN", REPO_ROOT / ".build/debug/xieshang"))
+        self.binary = binary or Path(os.environ.get("XIESHANG_BIN", REPO_ROOT / ".build/debug/xieshang"))
+        # Where the server runs: the repository, or (tests/ops/test_package.py) an unpacked release.
+        self.cwd = cwd or REPO_ROOT
+        self.demo = demo
+        self.args = tuple(args)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Inside scripts/test's run directory when there is one: its trap removes it all.
+        # A data directory given by the test (a restored backup) is the test's to remove.
         run_dir = os.environ.get("XIESHANG_TEST_RUN_DIR")
-        self.data_dir = Path(tempfile.mkdtemp(prefix=f"xieshang-data-{name}-",
-                                              dir=run_dir if run_dir and Path(run_dir).is_dir() else None))
+        self._owns_data_dir = data_dir is None
+        self.data_dir = data_dir or Path(tempfile.mkdtemp(prefix=f"xieshang-data-{name}-",
+                                                          dir=run_dir if run_dir and Path(run_dir).is_dir() else None))
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.log_path = ARTIFACTS / f"server-{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -90,8 +99,9 @@ class DemoServer:
         env["XIESHANG_DATA_DIR"] = str(self.data_dir)
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
-                [str(self.binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(self.port)],
-                cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                [str(self.binary), "serve", *(["--demo"] if self.demo else []), *self.args,
+                 "--hostname", "127.0.0.1", "--port", str(self.port)],
+                cwd=self.cwd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 preexec_fn=_die_with_parent)
         if self not in DemoServer._running:
             DemoServer._running.append(self)
@@ -143,7 +153,8 @@ class DemoServer:
             DemoServer._running.remove(self)
         if self._pid_file:
             self._pid_file.unlink(missing_ok=True)
-        shutil.rmtree(self.data_dir, ignore_errors=True)
+        if self._owns_data_dir:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
     @classmethod
     def stop_all(cls) -> None:

@@ -160,14 +160,16 @@ def _confirm_preinvited(committee: requests.Session, office: requests.Session, b
 
 def prepare_live_symposium(base_url: str, clock_file: str | os.PathLike | None = None,
                            members: int = 6, extra_members: int = 0,
-                           exclude_persons: tuple[int, ...] = ()) -> LiveSymposium:
+                           exclude_persons: tuple[int, ...] = (), send_notices: bool = True) -> LiveSymposium:
     """Prepares the 2026 tea-industry symposium on a fresh demo server, ready to `start`.
 
     `members`: how many of the server's suggested invitees (members and experts) to invite;
     `extra_members`: up to that many more members from the people list, as far as the quota
     of members allows (for a benchmark that needs many attendees asking to speak);
     `exclude_persons`: person ids never invited (e.g. the demo user `member`, to check that
-    someone not invited gets no socket). Needs a fresh demo county (no 2026 plan yet).
+    someone not invited gets no socket); `send_notices=False` stops once the invitees have
+    confirmed, before the office's formal notices (for a test of the notices' mails). Needs a
+    fresh demo county (no 2026 plan yet).
     """
     B = base_url.rstrip("/")
     if clock_file:
@@ -233,6 +235,8 @@ def prepare_live_symposium(base_url: str, clock_file: str | os.PathLike | None =
             ok(committee.post(f"{S}/invitees", json={"personID": found[0]["id"]}, timeout=30))
     ok(committee.post(f"{S}/invitees/pre-invite", timeout=30))
     _confirm_preinvited(committee, office, B, sid)
+    if not send_notices:
+        return LiveSymposium(base_url=B, sid=sid, office=office, committee=committee)
     ok(office.post(f"{S}/formal-notices", timeout=30))
 
     # The agenda: briefing by the department, the lead committee's keynote, three booked members.

@@ -1,3 +1,4 @@
+import Foundation
 import XieshangServer
 
-try await Entrypoint.main()
+exit(await Entrypoint.main())

@@ -765,7 +765,7 @@ def test_invitees_answer_on_their_phones_and_the_rest_are_reminded(phone_driver,
     report = driver.find_element(By.CSS_SELECTOR, "#mail-report").text
     for name in unanswered:
         assert name in report, f"{name} is not in the reminder report: {report!r}"
-    assert f"已发送邮件 {len(unanswered)} 封" in report, report
+    assert f"已将 {len(unanswered)} 封邮件加入发送队列" in report, report
     screenshot(driver, "symposium-06c-reminded")
     mails = sink.wait_for(before + len(unanswered))[before:]
     assert len(mails) == len(unanswered), [m["Subject"] for m in mails]
@@ -799,11 +799,11 @@ def test_office_sends_formal_notices_with_invitation_letters(driver, login, serv
     for name in confirmed:
         assert name in report, f"{name} is not in the report: {report!r}"
     assert DEPARTMENT_HEAD not in report, report
-    assert f"已发送邮件 {len(confirmed)} 封" in report, report
+    assert f"已将 {len(confirmed)} 封邮件加入发送队列" in report, report
     screenshot(driver, "symposium-07-notices-sent")
     rows = invitee_rows(driver)
     for name in confirmed:
-        assert rows[name]["state"] == "notified" and "邮件已发至" in rows[name]["status"], (name, rows[name])
+        assert rows[name]["state"] == "notified" and "通知邮件寄往" in rows[name]["status"], (name, rows[name])
     assert rows[DEPARTMENT_HEAD]["state"] == "declined"
 
     mails = sink.wait_for(before + len(confirmed))[before:]
@@ -813,7 +813,7 @@ def test_office_sends_formal_notices_with_invitation_letters(driver, login, serv
         assert m["Subject"].startswith("【正式通知】") and TOPIC in m["Subject"], m["Subject"]
         assert m["From"].addresses[0].addr_spec == MAIL_FROM
         assert len(m["To"].addresses) == 1, m["To"]
-        assert f"邮件已发至{m['To'].addresses[0].addr_spec}" in rows[name]["status"], (name, rows[name])
+        assert f"通知邮件寄往{m['To'].addresses[0].addr_spec}" in rows[name]["status"], (name, rows[name])
         attachments = list(m.iter_attachments())
         assert [a.get_filename() for a in attachments] == [f"邀请函-{name}.docx"], [a.get_filename() for a in attachments]
         assert attachments[0].get_content_type() == DOCX_TYPE

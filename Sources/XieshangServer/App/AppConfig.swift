@@ -23,6 +23,15 @@ public struct AppConfig: Sendable {
     public var mail: SMTPSettings?
     /// End-to-end tests only: read "now" from this file (see `FileClock`).
     public var clockFile: String?
+    /// The reverse proxies whose X-Forwarded-* headers are believed.
+    var trustedProxies = TrustedProxies.none
+    /// Who may read /metrics: with a token, whoever sends it as a bearer token; without one,
+    /// only a scraper on this machine talking to the server directly.
+    public var metricsToken: String?
+    /// Start the background work when the application boots: the mail sender, the session
+    /// purge, the watch for other processes' changes. Off for one-off commands, which must
+    /// neither send mail nor touch a database they were not asked to.
+    public var runsBackgroundTasks = true
 
     public init(database: Database, dataDirectory: String, loadDemo: Bool = false,
                 demoPassword: String = DemoCounty.password, security: SecurityPolicy = .init(),
@@ -73,9 +82,22 @@ public struct AppConfig: Sendable {
                 problems.append("XIESHANG_SMTP_URL / XIESHANG_MAIL_FROM：" + e.message)
             }
         }
+        var proxies = TrustedProxies.none
+        if let list = env["XIESHANG_TRUSTED_PROXIES"], !list.isEmpty {
+            do { proxies = try TrustedProxies.parse(list) } catch {
+                problems.append("XIESHANG_TRUSTED_PROXIES 中的地址无效：" + error.entries.joined(separator: "、")
+                                + "（应为 IP 地址或 CIDR 网段，如 127.0.0.1,10.0.0.0/8，以逗号分隔）")
+            }
+        }
+        let metricsToken = env["XIESHANG_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let token = metricsToken, token.count < 16 {
+            problems.append("XIESHANG_METRICS_TOKEN 至少16个字符（如 openssl rand -hex 24 生成）")
+        }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
         var config = AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security, mail: mail)
         config.clockFile = env["XIESHANG_CLOCK_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        config.trustedProxies = proxies
+        config.metricsToken = metricsToken
         return config
     }
 }
@@ -86,6 +108,8 @@ public struct SecurityPolicy: Sendable {
     public var failedLoginWindow: TimeInterval = 15 * 60
     public var lockout: TimeInterval = 15 * 60
     public var sessionLifetime: TimeInterval = 12 * 3600
+    /// How often sessions older than `sessionLifetime` are deleted.
+    public var sessionPurgeInterval: Duration = .seconds(15 * 60)
     public var bcryptCost = 12
     /// Behind TLS in production; off for 127.0.0.1 development.
     public var secureCookies = false

@@ -7,6 +7,11 @@ enum Paths {
     static let login = "/login"
     static let logout = "/logout"
     static let healthz = "/healthz"
+    static let readyz = "/readyz"
+    static let metrics = "/metrics"
+    static let mail = "/mail"
+    static let mailRetryAll = "/mail/retry"
+    static func mailRetry(_ id: Int) -> String { "/mail/\(id)/retry" }
 
     static let people = "/people"
     static let newPerson = "/people/new"

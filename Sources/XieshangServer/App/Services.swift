@@ -19,6 +19,12 @@ final class XieshangServices: Sendable {
     let liveHub = LiveHub()
     let live = LiveBus()
     let liveWrites = LiveGroupCommit()
+    /// What /metrics shows.
+    let metrics = OpsMetrics()
+    /// Mails waiting for the relay: the sender is woken when a change has queued some.
+    let outbox = MailOutboxSignal()
+    /// Sessions this process read or wrote (SQLite only: it is then their one writer).
+    let sessionMemory: SessionMemory?
 
     init(config: AppConfig, clock: any WallClock, regulation: Regulation, calendar: CalendarStore, isPostgres: Bool) {
         self.config = config
@@ -35,6 +41,7 @@ final class XieshangServices: Sendable {
         self.principals = PrincipalCache(enabled: !isPostgres)
         self.people = PeopleDirectory(caching: !isPostgres)
         self.isPostgres = isPostgres
+        self.sessionMemory = isPostgres ? nil : SessionMemory()
     }
 }
 

@@ -22,8 +22,7 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     let isPostgres: Bool
     switch config.database {
     case .sqliteFile(let path):
-        let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        // Nothing is created or written here: see DatabaseSetup.
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
         isPostgres = false
     case .sqliteMemory:
@@ -40,7 +39,7 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     app.lifecycle.use(PasswordHashingShutdown())
 
     // Sessions are remembered only where this process is their one writer (see QuietSessions).
-    let sessionMemory = isPostgres ? nil : SessionMemory()
+    let sessionMemory = app.xieshang.sessionMemory
     let sessionWrites = isPostgres ? nil : app.xieshang.writeGate
     app.sessions.use { app in
         QuietSessions(base: app.fluent.sessions.driver(), memory: sessionMemory, writes: sessionWrites)
@@ -72,6 +71,12 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     // Order matters: the security headers go on every response, error pages included, so
     // they wrap the errors; errors wrap the rest; sessions before the principal; CSRF after it.
     app.middleware = .init()
+    // First who is asking (behind a trusted proxy, the client it forwarded for), then the access
+    // log, which sees every response, error pages included.
+    app.middleware.use(ForwardedHeadersMiddleware(proxies: config.trustedProxies))
+    var accessLogger = Logger(label: "xieshang.access")
+    accessLogger.logLevel = app.logger.logLevel
+    app.middleware.use(AccessLogMiddleware(logger: accessLogger, metrics: app.xieshang.metrics))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
@@ -81,39 +86,24 @@ public func configure(_ app: Application, config: AppConfig, overrides: Override
     app.middleware.use(PrincipalMiddleware())
     app.middleware.use(CSRFMiddleware())
 
-    app.lifecycle.use(ChangeWatcher())
     LiveMessage.wire(app)
-    if case .postgres(let url) = config.database { app.lifecycle.use(LiveListener(url: url)) }
+    if config.runsBackgroundTasks {
+        app.lifecycle.use(ChangeWatcher())
+        if case .postgres(let url) = config.database { app.lifecycle.use(LiveListener(url: url)) }
+        app.lifecycle.use(PeriodicTask("session_purge", every: config.security.sessionPurgeInterval) { app in
+            try await SessionPurge.run(app: app)
+        })
+        app.lifecycle.use(MailOutboxSender())
+    }
     Migrations.register(on: app)
     Commands.register(on: app)
     try routes(app)
-
-    if case .sqliteFile = config.database {
-        // WAL lets readers proceed while a write commits; set once, it persists in the file.
-        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
-        // A writer waits for another process's write (the command line) instead of failing.
-        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process
-        // loses nothing committed, a power cut at worst the last commits, and the file is never
-        // corrupted (sqlite.org/pragma.html#pragma_synchronous). Every commit's fsync was what
-        // limited the live meeting's writes. Per connection: one per event loop.
-        for loop in app.eventLoopGroup.makeIterator() {
-            if let db = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase {
-                try await db.raw("PRAGMA synchronous=NORMAL").run()
-                try await db.raw(ImmediateTransaction.busyTimeoutPragma).run()
-            }
-        }
-    }
 }
 
 /// Brings the database up to date, loads the demo county when asked, and reads the
 /// calendar in force. Separate from `configure` so commands that must not migrate don't.
 public func prepare(_ app: Application) async throws {
-    try await app.autoMigrate()
-    if app.xieshang.config.loadDemo {
-        try await DemoCounty.loadIfEmpty(app: app)
-    }
-    try await app.xieshang.calendar.reload(from: app.db)
-    try await app.xieshang.practice.reload(from: app.db)
+    try await DatabaseSetup.openForWriting(app)
 }
 
 func routes(_ app: Application) throws {
@@ -148,6 +138,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ParticipationRoutes())
     try app.register(collection: OutcomeSummaryRoutes())
     try app.register(collection: OpenAPIRoutes())
+    try app.register(collection: HealthRoutes())
+    try app.register(collection: MailOutboxPage())
 }
 
 /// Pages may not be framed (clickjacking) and scripts come only from this server.

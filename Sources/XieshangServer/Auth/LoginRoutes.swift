@@ -33,10 +33,19 @@ struct LoginRoutes: RouteCollection {
         let username = (input.username ?? "").trimmingCharacters(in: .whitespaces)
         let password = input.password ?? ""
         let next = safeNext(input.next)
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        // Behind a trusted proxy the client it forwarded for, not the proxy: one address for
+        // every user would lock them all out together.
+        let address = req.clientAddress
         let throttle = req.xieshang.loginThrottle
 
-        func refuse(_ message: String) async throws -> Response {
+        func refuse(_ message: String, lockedOut: Bool = false) async throws -> Response {
+            req.logger.event(.notice, lockedOut ? "sign_in_locked_out" : "sign_in_failed",
+                             [("request_id", req.requestID), ("username", username), ("client", address)])
+            req.xieshang.metrics.signInFailed(lockedOut: lockedOut)
+            if !lockedOut, throttle.lockedFor(username: username, address: address) != nil {
+                req.logger.event(.warning, "sign_in_lockout_started",
+                                 [("request_id", req.requestID), ("username", username), ("client", address)])
+            }
             let res = try await req.renderPage("login", title: "登录",
                                                body: LoginPage(username: username, next: next, error: message))
             res.status = .unauthorized
@@ -44,7 +53,7 @@ struct LoginRoutes: RouteCollection {
         }
 
         if let wait = throttle.lockedFor(username: username, address: address) {
-            return try await refuse("尝试次数过多，请\(Int((wait / 60).rounded(.up)))分钟后再试。")
+            return try await refuse("尝试次数过多，请\(Int((wait / 60).rounded(.up)))分钟后再试。", lockedOut: true)
         }
         guard !username.isEmpty, !password.isEmpty, password.utf8.count <= 128 else {
             throttle.recordFailure(username: username, address: address)
@@ -58,6 +67,7 @@ struct LoginRoutes: RouteCollection {
             return try await refuse("用户名或密码错误。")
         }
         throttle.recordSuccess(username: username, address: address)
+        req.logger.event(.info, "signed_in", [("request_id", req.requestID), ("username", username), ("client", address)])
         // A fresh session id after sign-in defeats session fixation.
         if let old = req.session.id {
             _ = try? await req.application.sessions.driver.deleteSession(old, for: req).get()

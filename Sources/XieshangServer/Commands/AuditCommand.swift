@@ -13,6 +13,8 @@ struct AuditCommand: AsyncCommand {
             context.console.error("未知操作“\(signature.action)”：可用 verify")
             throw ExitCode(2)
         }
+        // Reads only: never creates or migrates the database it checks.
+        try DatabaseSetup.requireExisting(context.application)
         let v = try await AuditLog.verify(on: context.application.db)
         if v.intact {
             context.console.print("审计日志完整：共\(v.entries)条记录，哈希链校验通过。")

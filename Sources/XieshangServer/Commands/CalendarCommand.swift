@@ -28,6 +28,11 @@ struct CalendarCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         let app = context.application
+        guard ["load", "day-off", "show"].contains(s.action) else {
+            context.console.error("未知操作“\(s.action)”：可用 load、day-off、show")
+            throw ExitCode(2)
+        }
+        if s.action == "show" { try await DatabaseSetup.openReadOnly(app) } else { try await DatabaseSetup.openForWriting(app) }
         let req = Request(application: app, on: app.eventLoopGroup.next())
         req.setPrincipal(Principal(userID: 0, username: commandActor(), displayName: "命令行", roles: [.admin]), viaToken: true)
         do {

@@ -8,6 +8,9 @@ enum Commands {
         app.asyncCommands.use(CalendarCommand(), as: "calendar")
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
+        // Ours rather than Fluent's: under the migration lock, and without asking to confirm.
+        app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(DocumentSampleCommand(), as: "document-sample")
         app.asyncCommands.use(RemindCommand(), as: "remind")
     }

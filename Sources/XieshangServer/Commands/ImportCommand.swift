@@ -21,6 +21,7 @@ struct ImportCommand: AsyncCommand {
             context.console.error("无法读取文件 \(s.file)。")
             throw ExitCode(2)
         }
+        try await DatabaseSetup.openForWriting(app)
         let req = Request(application: app, on: app.eventLoopGroup.next())
         req.setPrincipal(Principal(userID: 0, username: commandActor(), displayName: "命令行", roles: [.admin]), viaToken: true)
         do {

@@ -32,6 +32,13 @@ struct UserCommand: AsyncCommand {
             return v
         }
         let password = s.password ?? ProcessInfo.processInfo.environment["XIESHANG_PASSWORD"]
+        let actions = ["create", "token", "revoke-tokens", "password", "list"]
+        guard actions.contains(s.action) else {
+            context.console.error("未知操作“\(s.action)”：可用 create、token、revoke-tokens、password、list")
+            throw ExitCode(2)
+        }
+        // Listing reads only; the others change accounts, on a database brought up to date first.
+        if s.action == "list" { try DatabaseSetup.requireExisting(app) } else { try await DatabaseSetup.openForWriting(app) }
         do {
             switch s.action {
             case "create":

@@ -85,6 +85,7 @@ final class LiveGroupCommit: Sendable {
         let outcomes: [Result<Void, any Error>]
         do {
             (message, outcomes) = try await LiveStore.apply(batch, symposiumID: symposiumID, symposium: symposium, app: app)
+            app.xieshang.metrics.groupCommit(size: batch.count)
         } catch {
             for change in batch { change.answer.resume(throwing: error) }
             return

@@ -24,6 +24,11 @@ final class LiveHub: Sendable {
 
     func isWatched(_ symposiumID: Int) -> Bool { count(symposiumID) > 0 }
 
+    /// For /metrics: symposia with a screen connected here, and the screens.
+    func counts() -> (meetings: Int, screens: Int) {
+        viewers.withLockedValue { all in (all.count, all.values.reduce(0) { $0 + $1.count }) }
+    }
+
     func publish(_ message: ByteBuffer, to symposiumID: Int) {
         let targets = viewers.withLockedValue { Array(($0[symposiumID] ?? [:]).values) }
         for ws in targets where !ws.isClosed {

@@ -17,5 +17,6 @@ enum Migrations {
         app.migrations.add(M010_CreateCountyPractice())
         app.migrations.add(M011_MasterDataVersions())
         app.migrations.add(M012_CreateCalendarNotices())
+        app.migrations.add(M013_CreateMailOutbox())
     }
 }

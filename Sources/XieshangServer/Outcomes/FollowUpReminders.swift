@@ -6,8 +6,9 @@ import XieshangMail
 /// Reminder mails about follow-up items (三(五) "对需要落实事项进行跟踪"): to the owner
 /// department's accounts with an e-mail address, for every item near its due day or overdue that
 /// was not reminded within the Regulation's interval. Run by the office (a button, the API) or
-/// daily by `xieshang remind` from cron. Each mailed item records the day, audited; without SMTP
-/// nothing is recorded, so that the next run with mail configured still reminds.
+/// daily by `xieshang remind` from cron. Each reminded item records the day, audited, in the
+/// transaction that queues its mail in the outbox (sent after the commit); without SMTP nothing
+/// is recorded, so that the next run with mail configured still reminds.
 enum FollowUpReminders {
     struct Failure: Content { let itemID: Int; let title: String; let department: String; let reason: String }
     struct Report: Content {
@@ -18,10 +19,12 @@ enum FollowUpReminders {
         let notMailed: [Failure]
         let mailConfigured: Bool
     }
+    /// Queued for the relay; delivery is shown on the office's mail page.
     struct Reminded: Content { let itemID: Int; let title: String; let department: String; let to: [String] }
 
     static func send(app: Application, actor: String) async throws -> Report {
-        let today = Day(app.xieshang.clock.now())
+        let now = app.xieshang.clock.now()
+        let today = Day(now)
         let regulation = app.xieshang.regulation
         let open = try await FollowUpItemModel.query(on: app.db)
             .filter(\.$status !~ [FollowUpItem.Status.implemented.rawValue, FollowUpItem.Status.dropped.rawValue]).sort(\.$due).all()
@@ -32,16 +35,17 @@ enum FollowUpReminders {
         let departments = try await DepartmentModel.query(on: app.db).all().reduce(into: [Int: String]()) { $0[$1.id!] = $1.name }
         let org = try await SymposiumDocuments.organization(on: app.db)
 
-        var reminded: [Reminded] = []
         var failures: [Failure] = []
-        let settings = app.xieshang.config.mail
+        guard let settings = app.xieshang.config.mail else {
+            for (model, item) in due {
+                failures.append(Failure(itemID: model.id!, title: item.title, department: departments[item.ownerDepartmentID] ?? "部门",
+                                        reason: "未配置邮件服务器，请电话提醒。"))
+            }
+            return Report(due: due.count, reminded: [], notMailed: failures, mailConfigured: false)
+        }
+        var planned: [(reminded: Reminded, mail: OutgoingMail)] = []
         for (model, item) in due {
             let department = departments[item.ownerDepartmentID] ?? "部门"
-            guard let settings else {
-                failures.append(Failure(itemID: model.id!, title: item.title, department: department,
-                                        reason: "未配置邮件服务器，请电话提醒。"))
-                continue
-            }
             let recipients = try await addresses(department: item.ownerDepartmentID, on: app.db)
             guard !recipients.isEmpty else {
                 failures.append(Failure(itemID: model.id!, title: item.title, department: department,
@@ -59,27 +63,34 @@ enum FollowUpReminders {
             \(org.name)办公室
             \(today.chinese)
             """
-            let message = MailMessage(from: settings.from, to: recipients, subject: "【落实事项提醒】\(item.title)", textBody: text,
-                                      attachments: [], date: app.xieshang.clock.now())
-            do {
-                try await SMTPClient.send(message, via: settings)
-            } catch let e as MailError {
-                app.logger.warning("reminder for item \(model.id!) failed: \(e)")
-                failures.append(Failure(itemID: model.id!, title: item.title, department: department, reason: e.message))
-                continue
-            }
-            let to: [String] = recipients.map(\.email)
-            let itemID = model.id!
-            try await app.change(by: actor, invalidatingCaches: false) { db in
-                guard let m = try await FollowUpItemModel.find(itemID, on: db) else { return ((), []) }
+            let mail = OutgoingMail(dedupeKey: "\(OutgoingMail.Kind.followUpReminder.rawValue)/item/\(model.id!)/\(today.iso)",
+                                    kind: .followUpReminder, to: recipients, subject: "【落实事项提醒】\(item.title)", text: text,
+                                    attachments: [], contextPath: nil, contextTitle: outcome?.title)
+            planned.append((Reminded(itemID: model.id!, title: item.title, department: department, to: recipients.map(\.email)), mail))
+        }
+        // The reminders are recorded and their mails queued in one transaction: a mail goes out
+        // only for a reminder that was recorded, and a second run (a double click, cron and the
+        // office at once) finds the items reminded today and queues nothing.
+        let plannedNow = planned
+        let reminded: [Reminded] = try await app.change(by: actor, invalidatingCaches: false) { db in
+            var done: [Reminded] = []
+            var mails: [OutgoingMail] = []
+            var changes: [AuditChange] = []
+            for (entry, mail) in plannedNow {
+                guard let m = try await FollowUpItemModel.find(entry.itemID, on: db) else { continue }
                 var current = try OutcomeStore.decode(m)
+                guard current.needsReminderMail(today: today, regulation: regulation) else { continue }
                 current.recordReminder(on: today)
                 try await OutcomeStore.save(current, into: m, version: m.version + 1, on: db)
-                return ((), [AuditChange("follow_up_item.remind", "follow_up_item", String(itemID), after: ["to": to])])
+                changes.append(AuditChange("follow_up_item.remind", "follow_up_item", String(entry.itemID), after: ["to": entry.to]))
+                mails.append(mail)
+                done.append(entry)
             }
-            reminded.append(Reminded(itemID: itemID, title: item.title, department: department, to: to))
+            try await MailOutbox.enqueue(mails, from: settings.from, at: now, by: actor, on: db)
+            return (done, changes)
         }
-        return Report(due: due.count, reminded: reminded, notMailed: failures, mailConfigured: settings != nil)
+        app.xieshang.outbox.wake()
+        return Report(due: due.count, reminded: reminded, notMailed: failures, mailConfigured: true)
     }
 
     /// The department's active accounts whose person has a valid e-mail address.

@@ -25,7 +25,7 @@ struct ReminderRoutes: RouteCollection {
     /// One line for the page and the command.
     static func text(_ r: FollowUpReminders.Report) -> String {
         guard r.due > 0 else { return "今天没有需要提醒的落实事项。" }
-        var parts = ["需提醒的落实事项\(r.due)项，已发送提醒邮件\(r.reminded.count)项"]
+        var parts = ["需提醒的落实事项\(r.due)项，已将\(r.reminded.count)项的提醒邮件加入发送队列"]
         if !r.notMailed.isEmpty {
             parts.append("未能发送\(r.notMailed.count)项（" + r.notMailed.map { "\($0.department)“\($0.title)”：\($0.reason)" }
                 .joined(separator: "；") + "）")

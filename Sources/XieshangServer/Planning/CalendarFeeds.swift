@@ -17,9 +17,9 @@ struct CalendarFeeds: RouteCollection {
 
     /// The full address a calendar program needs, as this server was reached.
     static func absolute(_ path: String, _ req: Request) -> String {
-        let host = req.headers.first(name: "X-Forwarded-Host") ?? req.headers.first(name: .host) ?? "127.0.0.1:8080"
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? (req.application.xieshang.config.security.secureCookies ? "https" : "http")
-        return "\(scheme)://\(host)\(path)"
+        // X-Forwarded-Host/-Proto only from a trusted proxy (ForwardedHeadersMiddleware).
+        let fallbackScheme = req.application.xieshang.config.security.secureCookies ? "https" : "http"
+        return (req.publicOrigin(fallbackScheme: fallbackScheme) ?? "\(fallbackScheme)://127.0.0.1:8080") + path
     }
 
     /// The principal's existing feed address, or nil.

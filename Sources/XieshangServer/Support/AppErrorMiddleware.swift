@@ -24,6 +24,14 @@ struct AppErrorMiddleware: AsyncMiddleware {
     func response(for error: any Error, on req: Request) async -> Response {
         let isAPI = req.url.path.hasPrefix("/api/")
         let (status, code, message, details) = classify(error, on: req)
+        if status == .forbidden || status == .notFound {
+            // Who asked for what they may not see: the trail a probing account leaves.
+            req.logger.event(.notice, "refused", [
+                ("request_id", req.requestID), ("status", String(status.code)), ("code", code),
+                ("user", req.principalIfAny?.username ?? "-"), ("client", req.clientAddress),
+                ("method", req.method.rawValue), ("path", AccessLogMiddleware.loggedPath(req)),
+            ])
+        }
         if status == .unauthorized && !isAPI {
             let next = req.url.path == "/" ? "" : "?next=" + (req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return req.redirect(to: Paths.login + next)
@@ -36,7 +44,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return res
         }
         do {
-            let page = ErrorPage(status: Int(status.code), title: title(for: status), message: message, details: details)
+            let page = ErrorPage(status: Int(status.code), title: title(for: status), message: message, details: details,
+                                 requestID: req.requestID)
             let res = try await req.renderPage("error", title: page.title, body: page)
             res.status = status
             return res
@@ -71,11 +80,14 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 if e.status.code < 500 {
                     return (e.status, "bad_request", "请求有误：\(e.reason)", [])
                 }
-                req.logger.error("abort \(e.status.code): \(e.reason)")
+                req.logger.event(.error, "server_error", [("request_id", req.requestID), ("status", String(e.status.code)),
+                                                          ("path", AccessLogMiddleware.loggedPath(req)), ("reason", e.reason)])
                 return (e.status, "server_error", "服务器内部错误，请联系系统管理员。", [])
             }
         default:
-            req.logger.error("unexpected error on \(req.method) \(req.url.path): \(String(reflecting: error))")
+            req.logger.event(.error, "unexpected_error", [("request_id", req.requestID), ("method", req.method.rawValue),
+                                                          ("path", AccessLogMiddleware.loggedPath(req)),
+                                                          ("error", String(reflecting: error))])
             return (.internalServerError, "server_error", "服务器内部错误，请联系系统管理员。", [])
         }
     }
@@ -97,4 +109,6 @@ struct ErrorPage: Encodable {
     let title: String
     let message: String
     let details: [String]
+    /// Shown so that a person reporting the error can name the log lines that tell more.
+    let requestID: String
 }

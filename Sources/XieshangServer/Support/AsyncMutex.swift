@@ -7,6 +7,9 @@ actor AsyncMutex {
     private var locked = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
+    /// How many wait for the lock (for /metrics).
+    var waiting: Int { waiters.count }
+
     func lock() async {
         if !locked {
             locked = true

@@ -37,6 +37,7 @@ enum Navigation {
         items.append((Paths.calendar, "工作日历"))
         if p.may(.viewRegulation) { items.append((Paths.regulation, "工作规则")) }
         if p.may(.viewAuditLog) { items.append((Paths.audit, "审计日志")) }
+        if p.may(.actForOffice) { items.append((Paths.mail, "邮件发送")) }
         if p.may(.manageUsers) { items.append((Paths.users, "账号")) }
         return items.map { href, label in
             // Every summary (another quarter, the year) belongs to the one entry.

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Vapor
 import XieshangCore
 import XieshangDocuments
@@ -6,12 +7,15 @@ import XieshangMail
 
 /// The office's formal notices with personal invitation letters (三(一).3) and reminders to
 /// invitees who have not answered. Letters are always generated (for printing); they are
-/// e-mailed when SMTP is configured and the invitee has an address. Mail goes out before
-/// the state change is saved, so a saved "mailed to" is a mail the relay accepted.
+/// e-mailed when SMTP is configured and the invitee has an address. The mails are queued in
+/// the outbox by the same transaction that records the notice or the reminder, and go out
+/// after it commits (`MailOutboxSender`): a notice is mailed only if it was recorded, once,
+/// and a slow relay does not hold up the office's click.
 enum InvitationMail {
     struct Failure: Content { let personID: Int; let name: String; let reason: String }
     struct Report: Content {
         let processed: [String]
+        /// Mails queued for the relay (delivery is shown on the office's mail page).
         let mailed: Int
         let notMailed: [Failure]
         let mailConfigured: Bool
@@ -22,15 +26,14 @@ enum InvitationMail {
         let loaded = try await SymposiumStore.visible(id, for: p, on: req.db)
         try p.require(.actForOffice)
         let waiting = loaded.symposium.awaitingNotice
-        guard !waiting.isEmpty else {
-            throw Refusal(.conflict, code: "nobody_to_notify", message: "没有已确认出席、待发正式通知的人员。")
-        }
+        guard !waiting.isEmpty else { throw nobodyToNotify }
         let dto = try await SymposiumDTO.make(loaded, on: req)
         let org = try await SymposiumDocuments.organization(on: req.db)
         let today = Day(req.xieshang.clock.now())
         let contact = try await SymposiumDocuments.contact(committeeID: dto.leadCommittee.id, committeeName: dto.leadCommittee.name,
                                                            org: org, on: req.db)
-        let (mailed, failures) = try await mail(to: waiting.map(\.personID), on: req) { person in
+        let (mails, failures) = try await compose(to: waiting.map(\.personID), kind: .formalNotice, symposiumID: id,
+                                                  subjectOfSymposium: dto.subject, on: req) { person in
             guard let inv = dto.invitees.first(where: { $0.personID == person.id }) else { return nil }
             let letter = SymposiumDocuments.invitationLetter(dto, invitee: inv, org: org, contact: contact, today: today,
                                                             sealed: false)
@@ -49,16 +52,25 @@ enum InvitationMail {
                                     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                     data: try DocxWriter.data(for: letter))])
         }
-        let updated = try await SymposiumStore.mutate(id, action: "invitee.formal_notice", on: req, authorize: SymposiumStore.office) { s, ctx in
-            var done: [Int] = []
-            for person in s.awaitingNotice.map(\.personID) {
-                try s.withInvitee(person) { try $0.notify(at: ctx.now, mailedTo: mailed[person]) }
-                done.append(person)
+        let queued = Queued()
+        let updated = try await SymposiumStore.mutate(
+            id, action: "invitee.formal_notice", on: req, authorize: SymposiumStore.office,
+            alongside: { before, _, version, db in
+                // Only those still waiting when the change runs: a second click finds nobody.
+                let persons = Set(before.awaitingNotice.map(\.personID))
+                try await queued.store(mails.filter { persons.contains($0.person) }, version: version, on: req, db: db)
+            }
+        ) { s, ctx in
+            let persons = s.awaitingNotice.map(\.personID)
+            guard !persons.isEmpty else { throw nobodyToNotify }
+            for person in persons {
+                try s.withInvitee(person) { try $0.notify(at: ctx.now, mailedTo: mails.first { $0.person == person }?.address) }
             }
             s.formalNoticeSentAt = ctx.now
-            return ["notified": done, "mailed": Array(mailed.keys).sorted()]
+            return ["notified": persons, "mailed": mails.map(\.person).filter(persons.contains).sorted()]
         }
-        return try await report(updated, processed: waiting.map(\.personID), mailed: mailed.count, failures: failures, on: req)
+        req.xieshang.outbox.wake()
+        return try await report(updated, processed: waiting.map(\.personID), mailed: queued.count, failures: failures, on: req)
     }
 
     static func remind(_ id: Int, on req: Request) async throws -> Report {
@@ -66,11 +78,10 @@ enum InvitationMail {
         let loaded = try await SymposiumStore.visible(id, for: p, on: req.db)
         try p.require(.prepareSymposium(leadCommitteeID: loaded.symposium.leadCommitteeID))
         let waiting = loaded.symposium.unanswered
-        guard !waiting.isEmpty else {
-            throw Refusal(.conflict, code: "nobody_to_remind", message: "没有尚未答复的受邀人。")
-        }
+        guard !waiting.isEmpty else { throw nobodyToRemind }
         let s = loaded.symposium
-        let (mailed, failures) = try await mail(to: waiting.map(\.personID), on: req) { person in
+        let (mails, failures) = try await compose(to: waiting.map(\.personID), kind: .invitationReminder, symposiumID: id,
+                                                  subjectOfSymposium: s.subject, on: req) { person in
             ("【请答复】\(s.subject)出席邀请",
              """
              \(person.name)：
@@ -79,13 +90,25 @@ enum InvitationMail {
 
              """, [])
         }
-        let updated = try await SymposiumStore.mutate(id, action: "invitee.remind", on: req, authorize: SymposiumStore.preparer) { s, ctx in
+        let queued = Queued()
+        let updated = try await SymposiumStore.mutate(
+            id, action: "invitee.remind", on: req, authorize: SymposiumStore.preparer,
+            alongside: { before, _, version, db in
+                let persons = Set(before.unanswered.map(\.personID))
+                try await queued.store(mails.filter { persons.contains($0.person) }, version: version, on: req, db: db)
+            }
+        ) { s, ctx in
             let persons = s.unanswered.map(\.personID)
+            guard !persons.isEmpty else { throw nobodyToRemind }
             for person in persons { try s.withInvitee(person) { try $0.remind(at: ctx.now) } }
             return ["reminded": persons]
         }
-        return try await report(updated, processed: waiting.map(\.personID), mailed: mailed.count, failures: failures, on: req)
+        req.xieshang.outbox.wake()
+        return try await report(updated, processed: waiting.map(\.personID), mailed: queued.count, failures: failures, on: req)
     }
+
+    private static let nobodyToNotify = Refusal(.conflict, code: "nobody_to_notify", message: "没有已确认出席、待发正式通知的人员。")
+    private static let nobodyToRemind = Refusal(.conflict, code: "nobody_to_remind", message: "没有尚未答复的受邀人。")
 
     private static func report(_ loaded: SymposiumStore.Loaded, processed: [Int], mailed: Int, failures: [Failure],
                                on req: Request) async throws -> Report {
@@ -95,33 +118,54 @@ enum InvitationMail {
                       mailConfigured: req.xieshang.config.mail != nil)
     }
 
-    /// Sends one message per person; returns the addresses that were accepted, by person, and
-    /// why the others were not mailed.
-    private static func mail(to persons: [Int], on req: Request,
-                             _ compose: (PersonModel) throws -> (subject: String, text: String, attachments: [MailAttachment])?)
-        async throws -> ([Int: String], [Failure]) {
-        let models = try await PersonModel.query(on: req.db).filter(\.$id ~~ persons).all()
-        var mailed: [Int: String] = [:]
-        var failures: [Failure] = []
-        guard let settings = req.xieshang.config.mail else {
-            return ([:], models.map { Failure(personID: $0.id!, name: $0.name, reason: "未配置邮件服务器，请打印邀请函寄送。") })
+    /// One person's mail, composed before the change and queued by it.
+    struct PersonMail: Sendable {
+        let person: Int
+        let address: String
+        let mail: OutgoingMail
+    }
+
+    /// How many mails the change queued (set inside its transaction, read after it).
+    private final class Queued: Sendable {
+        private let stored = NIOLockedValueBox(0)
+        var count: Int { stored.withLockedValue { $0 } }
+
+        func store(_ mails: [PersonMail], version: Int, on req: Request, db: any Database) async throws {
+            guard let settings = req.xieshang.config.mail else { return }
+            // The symposium's version in the key: this change's mail to this person, once.
+            let keyed = mails.map { m in
+                var mail = m.mail
+                mail.dedupeKey += "/v\(version)"
+                return mail
+            }
+            let keys = try await MailOutbox.enqueue(keyed, from: settings.from, at: req.xieshang.clock.now(),
+                                                    by: try req.principal.username, on: db)
+            stored.withLockedValue { $0 = keys.count }
         }
+    }
+
+    /// One message per person with a valid address; why the others will not be mailed.
+    private static func compose(to persons: [Int], kind: OutgoingMail.Kind, symposiumID: Int, subjectOfSymposium: String,
+                                on req: Request,
+                                _ make: (PersonModel) throws -> (subject: String, text: String, attachments: [MailAttachment])?)
+        async throws -> ([PersonMail], [Failure]) {
+        let models = try await PersonModel.query(on: req.db).filter(\.$id ~~ persons).all()
+        guard req.xieshang.config.mail != nil else {
+            return ([], models.map { Failure(personID: $0.id!, name: $0.name, reason: "未配置邮件服务器，请打印邀请函寄送。") })
+        }
+        var mails: [PersonMail] = []
+        var failures: [Failure] = []
         for person in models {
             guard let email = person.email, let address = try? MailAddress(email, name: person.name) else {
                 failures.append(Failure(personID: person.id!, name: person.name, reason: "没有登记有效的电子邮箱。"))
                 continue
             }
-            guard let (subject, text, attachments) = try compose(person) else { continue }
-            let message = MailMessage(from: settings.from, to: [address], subject: subject, textBody: text,
-                                      attachments: attachments, date: req.xieshang.clock.now())
-            do {
-                try await SMTPClient.send(message, via: settings)
-                mailed[person.id!] = email
-            } catch let e as MailError {
-                req.logger.warning("mail to \(email) failed: \(e)")
-                failures.append(Failure(personID: person.id!, name: person.name, reason: e.message))
-            }
+            guard let (subject, text, attachments) = try make(person) else { continue }
+            let mail = OutgoingMail(dedupeKey: "\(kind.rawValue)/symposium/\(symposiumID)/person/\(person.id!)", kind: kind,
+                                    to: [address], subject: subject, text: text, attachments: attachments,
+                                    contextPath: "/symposia/\(symposiumID)/invitees", contextTitle: subjectOfSymposium)
+            mails.append(PersonMail(person: person.id!, address: email, mail: mail))
         }
-        return (mailed, failures)
+        return (mails, failures)
     }
 }

@@ -100,8 +100,12 @@ enum SymposiumStore {
     /// transition and saves. A refusal changes nothing. The transition returns what the
     /// audit entry records.
     @discardableResult
+    /// `alongside` runs in the same transaction after the transition, with the symposium before
+    /// and after it and the new version: what must commit with the change or not at all (the
+    /// mails it queues, `MailOutbox`).
     static func mutate(_ id: Int, expectedVersion: Int? = nil, action: String, on req: Request,
                        authorize: @escaping @Sendable (Symposium, Principal) throws -> Void,
+                       alongside: (@Sendable (_ before: Symposium, _ after: Symposium, _ version: Int, any Database) async throws -> Void)? = nil,
                        _ transition: @escaping @Sendable (inout Symposium, Context) throws -> (any Encodable & Sendable)?)
         async throws -> Loaded {
         let ctx = try await context(req)
@@ -116,6 +120,7 @@ enum SymposiumStore {
             }
             var s = loaded.symposium
             let detail = try transition(&s, ctx)
+            try await alongside?(loaded.symposium, s, m.version + 1, db)
             try await save(s, into: m, version: m.version + 1, on: db)
             return (Loaded(id: id, symposium: s, version: m.version),
                     [AuditChange(action, "symposium", String(id), after: detail)])

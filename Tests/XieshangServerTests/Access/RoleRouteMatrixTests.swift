@@ -33,6 +33,9 @@ private enum Audience: Sendable {
     /// refused by the meeting as not attending (404 speaker_not_attending), `refused` users get
     /// 403, everyone else signed in 404 as if the symposium did not exist.
     case attendees(seeing: Set<String>, refused: Set<String>)
+    /// Prometheus on this machine, or whoever has the metrics token: the in-memory tester is
+    /// neither, so everyone, signed in or not, gets 403 (OpsEndpointTests reads it with the token).
+    case localScraper
 }
 
 private let staff: Set<String> = ["admin", "office"]
@@ -84,6 +87,13 @@ private let table: [String: Audience] = [
     // Dashboard, health, who am I
     "GET /": .signedIn,
     "GET /healthz": .anyone,
+    "GET /readyz": .anyone,
+    "GET /metrics": .localScraper,
+
+    // The mail outbox: the office's page (":id" is a mail that does not exist: 404 for the office)
+    "GET /mail": .only(staff),
+    "POST /mail/retry": .only(staff),
+    "POST /mail/:id/retry": .only(staff),
     "GET /api/v1/me": .signedIn,
 
     // Sign-in
@@ -441,6 +451,8 @@ private func expected(_ audience: Audience, method: HTTPMethod, isAPI: Bool, ide
         guard signedIn else { return refusedAnonymous }
         if refused.contains(identity) { return .forbidden }
         return seeing.contains(identity) ? .notAttending : .notFound
+    case .localScraper:
+        return .forbidden
     }
 }
 
@@ -547,6 +559,7 @@ private struct Fixture {
                 case ("person", "requests"): parts.append(String(symposium.inviteeID))
                 case ("oid", _), ("hid", "handlings"), ("item", "items"): parts.append("1")  // the fixture outcome's first
                 case ("period", "summaries"): parts.append("2026-Q4")
+                case ("id", "mail"): parts.append("1")
                 default:
                     Issue.record("\(route.key): no demo value for parameter :\(name) after \(previous)")
                     return nil

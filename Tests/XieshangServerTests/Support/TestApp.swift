@@ -32,12 +32,15 @@ enum TestApp {
     /// the cluster accepts a hundred; two cores gain nothing from more.
     static let postgresSlots = TestSlots(4)
 
+    /// `settings` adjusts the configuration before the application is configured (trusted
+    /// proxies, a metrics token, mail); the database is still a copy of the demo template.
     static func run(demo: Bool = true, clock: ManualClock = ManualClock(defaultNow),
+                    settings: @Sendable @escaping (inout AppConfig) -> Void = { _ in },
                     _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
-        guard postgresURL != nil else { return try await runOnce(demo: demo, clock: clock, body) }
+        guard postgresURL != nil else { return try await runOnce(demo: demo, clock: clock, settings: settings, body) }
         await postgresSlots.acquire()
         do {
-            try await runOnce(demo: demo, clock: clock, body)
+            try await runOnce(demo: demo, clock: clock, settings: settings, body)
         } catch {
             await postgresSlots.release()
             throw error
@@ -45,11 +48,11 @@ enum TestApp {
         await postgresSlots.release()
     }
 
-    private static func runOnce(demo: Bool, clock: ManualClock,
+    private static func runOnce(demo: Bool, clock: ManualClock, settings: @Sendable (inout AppConfig) -> Void,
                                 _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
         let database = try await Databases.fresh(demo: demo)
         defer { Databases.discard(database) }
-        let app = try await boot(database, loadDemo: demo, clock: clock)
+        let app = try await boot(database, loadDemo: demo, clock: clock, settings: settings)
         do {
             try await body(app)
         } catch {
@@ -66,12 +69,15 @@ enum TestApp {
     }
 
     /// The application on `database`, migrated (a no-op on a template's copy) and started.
-    static func boot(_ database: AppConfig.Database, loadDemo: Bool, clock: ManualClock) async throws -> Application {
+    static func boot(_ database: AppConfig.Database, loadDemo: Bool, clock: ManualClock,
+                     settings: @Sendable (inout AppConfig) -> Void = { _ in }) async throws -> Application {
         let app = try await Application.make(.testing)
         // Migrations log every step at info; thousands of lines hide the test results.
         app.logger.logLevel = .warning
         do {
-            try await configure(app, config: config(database, loadDemo: loadDemo), overrides: Overrides(clock: clock))
+            var config = config(database, loadDemo: loadDemo)
+            settings(&config)
+            try await configure(app, config: config, overrides: Overrides(clock: clock))
             try await prepare(app)
             // As `serve` does: lifecycle handlers (the change watcher) start here.
             try await app.asyncBoot()
