@@ -98,19 +98,14 @@ public enum PaperCopyError: DomainError, Equatable {
             "本次会议的文稿材料已清退归档，不能再登记或分发纸质件。"
         case .notHeld:
             "会议尚未召开，不能清退归档文稿材料。"
-        case .unaccounted:
-            "尚有纸质件未清退，也未记录留存理由，不能清退归档。请收回以下纸质件，或记录持有人留存的理由和批准人："
-        case .unsettled:
-            "尚有纸质件未销毁或归档，不能清退归档："
-        case .unconfirmedFiles:
+        case .unaccounted(let lines):
+            "尚有纸质件未清退，也未记录留存理由，不能清退归档：" + lines.joined(separator: "；")
+                + "。请收回这些纸质件，或记录持有人留存的理由和批准人。"
+        case .unsettled(let lines):
+            "尚有纸质件未销毁或归档，不能清退归档：" + lines.joined(separator: "；") + "。"
+        case .unconfirmedFiles(let lines):
             "尚有秘密、机密材料的电子文件存于本系统（非涉密信息系统），须先由办公室确认按纸质件处理："
-        }
-    }
-
-    public var details: [String] {
-        switch self {
-        case .unaccounted(let lines), .unsettled(let lines), .unconfirmedFiles(let lines): lines
-        default: []
+                + lines.joined(separator: "；") + "。"
         }
     }
 

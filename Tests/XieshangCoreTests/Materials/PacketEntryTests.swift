@@ -28,7 +28,7 @@ struct PacketEntryTests {
     func paperEntryWithNumber() throws {
         let e = try entries(F.leader)
         #expect(e.count == 2)
-        guard case .paper(let m, let n) = e[0] else { Issue.record("the briefing is not a paper entry: \(e[0])"); return }
+        guard case .paper(let m, let n, _) = e[0] else { Issue.record("the briefing is not a paper entry: \(e[0])"); return }
         #expect(m.kind == .departmentBriefing && n == 3)
         #expect(e[0].paperNote == "纸质件，会上分发（份号000003）")
         guard case .document(let k) = e[1] else { Issue.record("the keynote is not printed: \(e[1])"); return }
@@ -47,16 +47,20 @@ struct PacketEntryTests {
         #expect(e.map(\.material.kind) == [.keynote])
     }
 
-    @Test("三(四).4 a classified reference material already handed over is noted as sent in advance")
+    @Test("三(四).4 a classified reference material sent to a leader in advance is noted so; handed out at the meeting, so")
     func referenceSentInAdvance() throws {
-        var ref = try F.material(.referenceMaterial, id: 4, secrecy: .secret, distribution: .none)
+        var ref = try F.material(.referenceMaterial, id: 4, secrecy: .secret, distribution: Distribution(categories: [.members]))
         let copies = try ref.registerPaperCopies(2, deliveredBy: "", reviewedOnPaper: false, actor: "办公室", at: F.instant)
         try ref.send(to: F.leaderID, at: F.instant)
         var l = PaperCopyLedger(material: ref, copies: copies)
         try l.handOut(1, to: F.leader, named: "曾湘莲", leadCommitteeID: F.leadCommitteeID, actor: "办公室", at: F.instant)
-        let e = MaterialPacket.entries([ref], for: F.leader, personID: F.leaderID, leadCommitteeID: F.leadCommitteeID,
-                                       system: .nonClassified, copies: l.copies)
-        #expect(e.first?.paperNote == "纸质件，已提前送阅（份号000001）")
+        try l.handOut(2, to: F.attendingMember, named: "委员", leadCommitteeID: F.leadCommitteeID, actor: "办公室", at: F.instant)
+        func note(_ r: MaterialReader) -> String? {
+            MaterialPacket.entries([ref], for: r, personID: r.personID ?? 0, leadCommitteeID: F.leadCommitteeID,
+                                   system: .nonClassified, copies: l.copies).first?.paperNote
+        }
+        #expect(note(F.leader) == "纸质件，已提前送阅（份号000001）")
+        #expect(note(F.attendingMember) == "纸质件，会上分发（份号000002）")
     }
 
     @Test("保守国家秘密法 on a classified system a classified material with a file is printed in full, as before")
@@ -67,7 +71,8 @@ struct PacketEntryTests {
         #expect(e == [.document(secret)])
         let held = MaterialPacket.entries([secret], for: F.leader, personID: F.leaderID, leadCommitteeID: F.leadCommitteeID,
                                           system: .nonClassified, copies: [])
-        #expect(held == [.paper(secret, copyNumber: nil)], "a file held from before is never printed on a non-classified system")
+        #expect(held == [.paper(secret, copyNumber: nil, sentInAdvance: false)],
+                "a file held from before is never printed on a non-classified system")
     }
 
     @Test("三(四) paper entries keep the packet's prescribed order")
