@@ -23,17 +23,25 @@ public struct AppConfig: Sendable {
     public var mail: SMTPSettings?
     /// End-to-end tests only: read "now" from this file (see `FileClock`).
     public var clockFile: String?
+    /// Whether this deployment is a classified information system (涉密信息系统). Ordinary county
+    /// offices are not, and then 秘密 and 机密 materials are handled on paper only
+    /// (保守国家秘密法, see `SystemClassification`).
+    public var systemClassification: SystemClassification
 
     public init(database: Database, dataDirectory: String, loadDemo: Bool = false,
                 demoPassword: String = DemoCounty.password, security: SecurityPolicy = .init(),
-                mail: SMTPSettings? = nil) {
+                mail: SMTPSettings? = nil, systemClassification: SystemClassification = .nonClassified) {
         self.mail = mail
+        self.systemClassification = systemClassification
         self.database = database
         self.dataDirectory = dataDirectory
         self.loadDemo = loadDemo
         self.demoPassword = demoPassword
         self.security = security
     }
+
+    /// The deployment declares what it is: `non-classified` (the default) or `classified`.
+    public static let systemClassificationVariable = "XIESHANG_SYSTEM_CLASSIFICATION"
 
     public struct Invalid: Error, CustomStringConvertible {
         public let problems: [String]
@@ -73,8 +81,19 @@ public struct AppConfig: Sendable {
                 problems.append("XIESHANG_SMTP_URL / XIESHANG_MAIL_FROM：" + e.message)
             }
         }
+        var system = SystemClassification.nonClassified
+        if let s = env[Self.systemClassificationVariable], !s.isEmpty {
+            switch s {
+            case "non-classified", "非涉密": system = .nonClassified
+            case "classified", "涉密": system = .classified
+            default:
+                problems.append("\(Self.systemClassificationVariable) 只能是 non-classified（非涉密信息系统，默认）"
+                                + "或 classified（经分级保护测评的涉密信息系统）")
+            }
+        }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        var config = AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security, mail: mail)
+        var config = AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security, mail: mail,
+                               systemClassification: system)
         config.clockFile = env["XIESHANG_CLOCK_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         return config
     }

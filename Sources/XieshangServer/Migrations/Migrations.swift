@@ -15,5 +15,6 @@ enum Migrations {
         app.migrations.add(M008_CreateMaterials())
         app.migrations.add(M009_CreateOutcomes())
         app.migrations.add(M010_CreateCountyPractice())
+        app.migrations.add(M011_CreatePaperCopies())
     }
 }

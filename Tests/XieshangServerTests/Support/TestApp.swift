@@ -24,16 +24,18 @@ enum TestApp {
     /// 2026-11-29 10:00 China Standard Time, a Sunday, unless a test sets its own clock.
     static let defaultNow = Date(timeIntervalSince1970: 1_795_917_600)
 
-    static func run(demo: Bool = true, clock: ManualClock = ManualClock(defaultNow),
+    /// `system`: the deployment's classification; a non-classified system, as in production,
+    /// unless a test is about the electronic path of a classified one.
+    static func run(demo: Bool = true, clock: ManualClock = ManualClock(defaultNow), system: SystemClassification = .nonClassified,
                     _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
         if postgresURL != nil {
-            try await postgresTurn.withLock { try await boot(demo: demo, clock: clock, body) }
+            try await postgresTurn.withLock { try await boot(demo: demo, clock: clock, system: system, body) }
         } else {
-            try await boot(demo: demo, clock: clock, body)
+            try await boot(demo: demo, clock: clock, system: system, body)
         }
     }
 
-    private static func boot(demo: Bool, clock: ManualClock,
+    private static func boot(demo: Bool, clock: ManualClock, system: SystemClassification,
                              _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
         let app = try await Application.make(.testing)
         // Migrations log every step at info; thousands of lines hide the test results.
@@ -43,7 +45,7 @@ enum TestApp {
             security.bcryptCost = 4  // the minimum: tests hash many passwords
             let database: AppConfig.Database = postgresURL.map { .postgres($0) } ?? .sqliteMemory
             let config = AppConfig(database: database, dataDirectory: NSTemporaryDirectory(), loadDemo: demo,
-                                   security: security)
+                                   security: security, systemClassification: system)
             try await configure(app, config: config, overrides: Overrides(clock: clock))
             if postgresURL != nil {
                 let sql = app.db as! any SQLDatabase
