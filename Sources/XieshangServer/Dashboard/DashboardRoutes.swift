@@ -23,6 +23,12 @@ struct DashboardRoutes: RouteCollection {
         let term: String?
         let todo: [ToDoDTO]
         let overdue: Int
+        /// The office's: printed copies of classified materials not yet returned, by person,
+        /// from the day after each meeting (会后清退).
+        let paperOutstanding: [PaperRetrievalDTO]
+        /// The office's: classified files held on this non-classified system awaiting its
+        /// confirmation of paper-only handling (保守国家秘密法).
+        let classifiedFiles: [FlaggedFileDTO]
     }
 
     func show(req: Request) async throws -> Response {
@@ -47,13 +53,17 @@ struct DashboardRoutes: RouteCollection {
         }
         let org = try await OrganizationModel.query(on: req.db).first()
         let todo = try await ToDoDTO.all(for: p, on: req)
+        let office = p.roles.contains(.office)
+        let paperOutstanding = office ? try await PaperRetrievalDTO.chased(on: req) : []
+        let classifiedFiles = office ? try await FlaggedFileDTO.all(on: req) : []
         let body = Body(today: "\(today.chinese) \(today.chineseWeekday)",
                         todayKind: kind?.chinese ?? "不在已载入的日历范围内",
                         nextWorkingDay: (try? cal.addingWorkingDays(1, to: today))?.chinese,
                         outcomeDeadlineDays: days,
                         outcomeDeadlineExample: (try? cal.addingWorkingDays(days, to: today))?.iso,
                         counts: counts, organization: org?.name, term: org.map { "\($0.termName)（\($0.termStart) 至 \($0.termEnd)）" },
-                        todo: todo, overdue: todo.filter(\.overdue).count)
+                        todo: todo, overdue: todo.filter(\.overdue).count, paperOutstanding: paperOutstanding,
+                        classifiedFiles: classifiedFiles)
         return try await req.renderPage("dashboard", title: "工作台", body: body)
     }
 
