@@ -147,6 +147,17 @@ class DemoServer:
                 self.process.kill()
                 self.process.wait(timeout=10)
 
+    def restart(self, env: dict[str, str] | None = None) -> "DemoServer":
+        """Stops the server and starts it again on the same data directory and port, with `env`
+        added to its environment: a deployment setting changed, as an operator would."""
+        self._terminate()
+        self.env.update(env or {})
+        self._spawn()
+        if not self._wait_healthy():
+            raise RuntimeError(f"server {self.name} did not come back at {self.url}/healthz "
+                               f"({self.failure}); log tail:\n{self.log_tail()}")
+        return self
+
     def stop(self) -> None:
         self._terminate()
         if self in DemoServer._running:

@@ -7,6 +7,10 @@ department head 姜茂林 (`department`, 县农业农村局) and members without
 The office registers two materials through the API (setup): the 县农业农村局 briefing, 秘密
 1年, for the leaders and 黄振宇 only; and 王淑贞's booked speech, for all attendees.
 
+The server is declared a classified information system (XIESHANG_SYSTEM_CLASSIFICATION=classified):
+only there may a 秘密 briefing have a file (保守国家秘密法); tests/browser/test_classified_materials.py
+walks the default, non-classified deployment, where it travels on paper.
+
 In the browser: the department uploads the briefing; `member` cannot find it anywhere, `expert`
 can; the booked speech is submitted, returned, revised, resubmitted, approved and forwarded;
 the office downloads two recipients' packets, which differ as the ranges say (rendered through
@@ -50,7 +54,7 @@ def person_id(session: requests.Session, base: str, name: str) -> int:
 
 @pytest.fixture(scope="module")
 def server() -> str:
-    srv = DemoServer("materials").start()
+    srv = DemoServer("materials", env={"XIESHANG_SYSTEM_CLASSIFICATION": "classified"}).start()
     try:
         B = srv.url
         live = prepare_live_symposium(B, members=4)

@@ -33,6 +33,15 @@ public enum MaterialAccess {
         reader.isOffice || reader.isStaff(ofCommittee: leadCommitteeID)
     }
 
+    /// Receiving a printed copy (纸质件) of a classified material: a named person inside the range,
+    /// or one of those who always see it (the office, the producer, the lead committee). Unlike
+    /// `canSee` this does not wait for the material to be issuable: the copies are what issues it.
+    public static func mayReceivePaperCopy(_ material: Material, _ reader: MaterialReader, leadCommitteeID: Int) -> Bool {
+        guard reader.personID != nil else { return false }
+        return reader.isOffice || reader.isProducer(material.producer) || reader.isStaff(ofCommittee: leadCommitteeID)
+            || material.distribution.admits(reader)
+    }
+
     /// Creating materials, setting secrecy and range, sending reference materials, numbering copies:
     /// "具体由牵头委室商有关部门确定，并根据涉密程度明确发放范围" (三(四).2) and the office that issues.
     public static func canDistribute(_ reader: MaterialReader, leadCommitteeID: Int) -> Bool {

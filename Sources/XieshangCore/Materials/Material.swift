@@ -16,7 +16,7 @@ public struct Material: Sendable, Equatable, Codable, Identifiable {
     public private(set) var distribution: Distribution
     /// When the producer owes it to the office (or, for a speech draft, to the lead committee).
     public var due: Day?
-    public private(set) var versions: [MaterialVersion]
+    public internal(set) var versions: [MaterialVersion]
     /// The review of a speech draft (`kind.needsReview`); nil for the other kinds.
     public private(set) var review: SpeechReview?
     /// Reference materials: to whom they were sent in advance, and when (三(四).4).
@@ -25,6 +25,12 @@ public struct Material: Sendable, Equatable, Codable, Identifiable {
     public internal(set) var opened: [Int: Date]
     /// 份号 by person, once numbered (`numberCopies(for:)`); numbers are never reused.
     public private(set) var copyNumbers: [Int: Int]
+    /// Printed copies the producer delivered and the office registered (纸质件登记), oldest first;
+    /// their 份号 come from the same counter as `copyNumbers`.
+    public internal(set) var paperDeliveries: [PaperDelivery]
+    /// On a non-classified system: the office's confirmation that this classified material, which
+    /// holds files from before, is handled on paper only.
+    public internal(set) var paperOnly: PaperOnlyConfirmation?
 
     /// A new material with no file yet. The producer must be one the working method allows for
     /// the kind (`Producer.responsible(for:…)` gives it); secrecy, period and range must agree.
@@ -46,6 +52,8 @@ public struct Material: Sendable, Equatable, Codable, Identifiable {
         self.sentTo = [:]
         self.opened = [:]
         self.copyNumbers = [:]
+        self.paperDeliveries = []
+        self.paperOnly = nil
         try classify(secrecy, period: secrecyPeriod, distribution: distribution)
     }
 
@@ -54,9 +62,13 @@ public struct Material: Sendable, Equatable, Codable, Identifiable {
     /// GB/T 9704 marking for the document's top left ("秘密★1年"); nil for public materials.
     public var marking: String? { secrecy.marking(period: secrecyPeriod) }
 
-    /// Ready to be issued by the office: it has a file, and a speech draft has been reviewed and
-    /// forwarded as its current version (nothing unreviewed is issued, 三(四).3).
-    public var isIssuable: Bool {
+    /// Ready to be issued by the office: as a file (`hasIssuableFile`), or as printed copies
+    /// the office has registered (`isDeliveredOnPaper`). Readers in the range see it from then on.
+    public var isIssuable: Bool { hasIssuableFile || isDeliveredOnPaper }
+
+    /// It has a file, and a speech draft has been reviewed and forwarded as its current version
+    /// (nothing unreviewed is issued, 三(四).3).
+    public var hasIssuableFile: Bool {
         guard let current = currentVersion else { return false }
         guard let review else { return true }
         return review.forwardedVersion == current.number
@@ -92,6 +104,8 @@ public struct Material: Sendable, Equatable, Codable, Identifiable {
                                       extractedText: extractedText)
         var next = self
         next.versions.append(version)
+        // A file held anew needs the office's confirmation again should the level forbid it.
+        next.paperOnly = nil
         if var r = next.review, SpeechReview.Action.revise.from.contains(r.state) {
             try r.take(.revise, version: version.number, actor: uploadedBy, at: at)
             next.review = r
@@ -108,14 +122,41 @@ public struct Material: Sendable, Equatable, Codable, Identifiable {
     }
 
     /// Gives classified copies their 份号 for `recipients` (person ids in the office's distribution
-    /// order): numbers already given are kept, new recipients get the next ones.
+    /// order): numbers already given are kept, new recipients get the next ones after every
+    /// number ever given, printed copies' included.
     public mutating func numberCopies(for recipients: [Int]) {
-        copyNumbers = CopyNumbers.assign(recipients: recipients, existing: copyNumbers)
+        copyNumbers = CopyNumbers.assign(recipients: recipients, existing: copyNumbers, reserved: Set(paperCopyNumbers))
     }
 
     /// "000012", or nil if the person's copy has no number.
     public func copyNumber(for personID: Int) -> String? {
         copyNumbers[personID].map(CopyNumbers.format)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, symposiumID, kind, title, producer, secrecy, secrecyPeriod, distribution, due, versions, review, sentTo, opened,
+             copyNumbers, paperDeliveries, paperOnly
+    }
+
+    /// Rows written before paper copies existed have neither `paperDeliveries` nor `paperOnly`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int.self, forKey: .id)
+        symposiumID = try c.decode(Int.self, forKey: .symposiumID)
+        kind = try c.decode(MaterialKind.self, forKey: .kind)
+        title = try c.decode(String.self, forKey: .title)
+        producer = try c.decode(Producer.self, forKey: .producer)
+        secrecy = try c.decode(SecrecyLevel.self, forKey: .secrecy)
+        secrecyPeriod = try c.decodeIfPresent(SecrecyPeriod.self, forKey: .secrecyPeriod)
+        distribution = try c.decode(Distribution.self, forKey: .distribution)
+        due = try c.decodeIfPresent(Day.self, forKey: .due)
+        versions = try c.decode([MaterialVersion].self, forKey: .versions)
+        review = try c.decodeIfPresent(SpeechReview.self, forKey: .review)
+        sentTo = try c.decode([Int: Date].self, forKey: .sentTo)
+        opened = try c.decode([Int: Date].self, forKey: .opened)
+        copyNumbers = try c.decode([Int: Int].self, forKey: .copyNumbers)
+        paperDeliveries = try c.decodeIfPresent([PaperDelivery].self, forKey: .paperDeliveries) ?? []
+        paperOnly = try c.decodeIfPresent(PaperOnlyConfirmation.self, forKey: .paperOnly)
     }
 
     static func checkedTitle(_ title: String) throws -> String {

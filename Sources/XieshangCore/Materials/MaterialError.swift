@@ -29,6 +29,8 @@ public enum MaterialError: DomainError, Equatable {
     case notIssuable
     case notSentTo
     case notFound
+    case classifiedFileRefused(SecrecyLevel)
+    case fileWithheld(SecrecyLevel)
 
     public var code: String {
         switch self {
@@ -61,6 +63,8 @@ public enum MaterialError: DomainError, Equatable {
         case .notIssuable: "material_not_issuable"
         case .notSentTo: "material_not_sent_to_reader"
         case .notFound: "material_not_found"
+        case .classifiedFileRefused: "classified_file_refused"
+        case .fileWithheld: "classified_file_withheld"
         }
     }
 
@@ -124,13 +128,20 @@ public enum MaterialError: DomainError, Equatable {
             "这份参阅资料没有送给您。"
         case .notFound:
             "没有这份材料，或您不在其发放范围内。"
+        case .classifiedFileRefused(let level):
+            "本系统是非涉密信息系统，\(level.chineseName)级材料不能上传电子文件。《中华人民共和国保守国家秘密法》规定，"
+                + "国家秘密只能在涉密信息系统中存储、处理，不得使用非涉密计算机、非涉密存储设备存储、处理国家秘密。"
+                + "请提供单位按所需份数印制纸质件，送县政协办公室登记份号，会上分发、会后清退。"
+        case .fileWithheld(let level):
+            "\(level.chineseName)级材料在本系统（非涉密信息系统）中只以纸质件分发，不提供电子文件"
+                + "（《中华人民共和国保守国家秘密法》）。请向县政协办公室领取纸质件。"
         }
     }
 
     public var kind: DomainErrorKind {
         switch self {
         case .reviewStepOutOfOrder, .noDraftUploaded, .notRevised, .notIssuable: .conflict
-        case .notSentTo: .forbidden
+        case .notSentTo, .fileWithheld: .forbidden
         case .notFound: .notFound
         default: .invalid
         }

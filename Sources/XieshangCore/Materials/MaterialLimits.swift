@@ -7,4 +7,10 @@ public enum MaterialLimits {
     public static let maxTitleLength = 100
     public static let maxFileNameLength = 200
     public static let maxCommentLength = 2000
+    /// Printed copies registered at once: a county symposium seats a few dozen people.
+    public static let maxPaperCopies = 500
+    /// A reason for keeping a paper copy, a destruction or archive record, a closing note.
+    public static let maxPaperNoteLength = 200
+    /// Who delivered copies, who approved keeping one.
+    public static let maxPaperNameLength = 50
 }

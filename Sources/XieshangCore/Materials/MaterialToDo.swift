@@ -1,9 +1,10 @@
 /// "Who owes what" for one material (三(四)): nothing once it can be issued; otherwise the
 /// producer owes a file (or a revision of a returned draft), or the lead committee owes a review
-/// or the forwarding of an approved draft to the office (三(四).3).
+/// or the forwarding of an approved draft to the office (三(四).3). A state secret on a
+/// non-classified system is owed as printed copies delivered to the office.
 public struct OwedMaterial: Sendable, Equatable {
     public enum Step: String, Sendable, Equatable {
-        case submit, revise, review, forward
+        case submit, revise, review, forward, deliverPaper
     }
 
     public var step: Step
@@ -13,10 +14,13 @@ public struct OwedMaterial: Sendable, Equatable {
 }
 
 extension Material {
-    public func owed(dues: MaterialDueDays, leadCommitteeID: Int) -> OwedMaterial? {
+    public func owed(dues: MaterialDueDays, leadCommitteeID: Int, system: SystemClassification) -> OwedMaterial? {
         guard !isIssuable else { return nil }
         let due = dues.due(of: self)
         let name = "\(kind.chineseName)《\(title)》"
+        if handling(on: system) == .paper {
+            return OwedMaterial(step: .deliverPaper, owner: producer.owner, due: due, title: "向办公室送交纸质件\(name)")
+        }
         switch review?.state {
         case .submitted?:
             return OwedMaterial(step: .review, owner: .committee(leadCommitteeID), due: due, title: "审核\(name)")

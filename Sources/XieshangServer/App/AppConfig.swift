@@ -32,17 +32,25 @@ public struct AppConfig: Sendable {
     /// purge, the watch for other processes' changes. Off for one-off commands, which must
     /// neither send mail nor touch a database they were not asked to.
     public var runsBackgroundTasks = true
+    /// Whether this deployment is a classified information system (涉密信息系统). Ordinary county
+    /// offices are not, and then 秘密 and 机密 materials are handled on paper only
+    /// (保守国家秘密法, see `SystemClassification`).
+    public var systemClassification: SystemClassification
 
     public init(database: Database, dataDirectory: String, loadDemo: Bool = false,
                 demoPassword: String = DemoCounty.password, security: SecurityPolicy = .init(),
-                mail: SMTPSettings? = nil) {
+                mail: SMTPSettings? = nil, systemClassification: SystemClassification = .nonClassified) {
         self.mail = mail
+        self.systemClassification = systemClassification
         self.database = database
         self.dataDirectory = dataDirectory
         self.loadDemo = loadDemo
         self.demoPassword = demoPassword
         self.security = security
     }
+
+    /// The deployment declares what it is: `non-classified` (the default) or `classified`.
+    public static let systemClassificationVariable = "XIESHANG_SYSTEM_CLASSIFICATION"
 
     public struct Invalid: Error, CustomStringConvertible {
         public let problems: [String]
@@ -93,8 +101,19 @@ public struct AppConfig: Sendable {
         if let token = metricsToken, token.count < 16 {
             problems.append("XIESHANG_METRICS_TOKEN 至少16个字符（如 openssl rand -hex 24 生成）")
         }
+        var system = SystemClassification.nonClassified
+        if let s = env[Self.systemClassificationVariable], !s.isEmpty {
+            switch s {
+            case "non-classified", "非涉密": system = .nonClassified
+            case "classified", "涉密": system = .classified
+            default:
+                problems.append("\(Self.systemClassificationVariable) 只能是 non-classified（非涉密信息系统，默认）"
+                                + "或 classified（经分级保护测评的涉密信息系统）")
+            }
+        }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        var config = AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security, mail: mail)
+        var config = AppConfig(database: database, dataDirectory: dataDir, loadDemo: loadDemo, security: security, mail: mail,
+                               systemClassification: system)
         config.clockFile = env["XIESHANG_CLOCK_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         config.trustedProxies = proxies
         config.metricsToken = metricsToken

@@ -131,6 +131,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: LiveRoutes())
     try app.register(collection: MaterialAPI())
     try app.register(collection: MaterialPages())
+    try app.register(collection: PaperCopyAPI())
+    try app.register(collection: PaperCopyPages())
     try app.register(collection: RecordRoutes())
     try app.register(collection: OutcomeAPI())
     try app.register(collection: OutcomePages())

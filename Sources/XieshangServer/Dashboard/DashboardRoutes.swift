@@ -26,6 +26,12 @@ struct DashboardRoutes: RouteCollection {
         let todo: [ToDoDTO]
         let overdue: Int
         let calendarReminders: [CalendarReminder]
+        /// The office's: printed copies of classified materials not yet returned, by person,
+        /// from the day after each meeting (会后清退).
+        let paperOutstanding: [PaperRetrievalDTO]
+        /// The office's: classified files held on this non-classified system awaiting its
+        /// confirmation of paper-only handling (保守国家秘密法).
+        let classifiedFiles: [FlaggedFileDTO]
     }
 
     func show(req: Request) async throws -> Response {
@@ -50,6 +56,9 @@ struct DashboardRoutes: RouteCollection {
         }
         let org = try await OrganizationModel.query(on: req.db).first()
         let todo = try await ToDoDTO.all(for: p, on: req)
+        let office = p.roles.contains(.office)
+        let paperOutstanding = office ? try await PaperRetrievalDTO.chased(on: req) : []
+        let classifiedFiles = office ? try await FlaggedFileDTO.all(on: req) : []
         let body = Body(today: "\(today.chinese) \(today.chineseWeekday)",
                         todayKind: kind?.chinese ?? "不在已载入的日历范围内",
                         nextWorkingDay: (try? cal.addingWorkingDays(1, to: today))?.chinese,
@@ -57,7 +66,8 @@ struct DashboardRoutes: RouteCollection {
                         outcomeDeadlineExample: (try? cal.addingWorkingDays(days, to: today))?.iso,
                         counts: counts, organization: org?.name, term: org.map { "\($0.termName)（\($0.termStart) 至 \($0.termEnd)）" },
                         todo: todo, overdue: todo.filter(\.overdue).count,
-                        calendarReminders: p.may(.manageCalendar) ? Self.calendarReminders(cal, today: today, req.xieshang.regulation) : [])
+                        calendarReminders: p.may(.manageCalendar) ? Self.calendarReminders(cal, today: today, req.xieshang.regulation) : [],
+                        paperOutstanding: paperOutstanding, classifiedFiles: classifiedFiles)
         return try await req.renderPage("dashboard", title: "工作台", body: body)
     }
 

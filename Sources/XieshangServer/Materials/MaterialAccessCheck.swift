@@ -25,6 +25,9 @@ enum MaterialAccessCheck {
         case review
         /// Secrecy, range, sending reference materials.
         case distribute
+        /// The register of printed copies (registering, handing out, retrieving, destroying,
+        /// archiving) and confirming paper-only handling: the office.
+        case paper
     }
 
     /// The list, search and export: everyone who sees the symposium or one of its materials,
@@ -61,6 +64,7 @@ enum MaterialAccessCheck {
         case .upload: allowed = scope.works(on: m)
         case .review: allowed = scope.works(on: m) || scope.canReview
         case .distribute: allowed = scope.canDistribute
+        case .paper: allowed = scope.canCompile
         }
         guard allowed else { throw AccessError.forbidden }
         return (loaded, scope)

@@ -83,11 +83,15 @@ enum MaterialActions {
     }
 
     /// Checks the file by content and extracts its text before anything is stored; then the
-    /// new version and its bytes are saved in one transaction.
+    /// new version and its bytes are saved in one transaction. A state secret's file is refused
+    /// on a non-classified system before its content is even read (保守国家秘密法).
     static func upload(_ id: Int, fileName: String, data: Data, on req: Request) async throws -> MaterialStore.Loaded {
+        let (loaded, scope) = try await MaterialStore.visible(id, on: req)
+        if scope.works(on: loaded.material) { try loaded.material.checkUploadAllowed(on: scope.system) }
         let file = try await CheckedUpload.check(fileName: fileName, data: data)
         return try await MaterialStore.mutate(id, action: "material.upload", on: req, authorize: { m, scope in
             guard scope.works(on: m) else { throw AccessError.forbidden }
+            try m.checkUploadAllowed(on: scope.system)
         }, alsoSave: { m, db in
             let row = MaterialFileModel()
             row.materialID = id
@@ -166,6 +170,11 @@ enum MaterialActions {
         guard try await PersonModel.query(on: req.db).filter(\.$id ~~ persons).count() == persons.count else {
             throw Refusal(.invalid, code: "person_not_found", message: "送阅对象中有不存在的人员。")
         }
+        // A classified one on a non-classified system goes as a printed copy, signed for (三(四).4).
+        let (loaded, scope) = try await MaterialStore.visible(id, on: req)
+        if loaded.material.handling(on: scope.system) == .paper {
+            return try await PaperCopyActions.sendOnPaper(id, persons: persons, on: req)
+        }
         return try await MaterialStore.mutate(id, action: "material.send", on: req, authorize: distributor) { m, ctx in
             for p in persons { try m.send(to: p, at: ctx.now) }
             return ["persons": persons]
@@ -179,9 +188,11 @@ enum MaterialActions {
     static func download(_ id: Int, number: Int, symposium: Int? = nil, on req: Request) async throws -> Response {
         let (loaded, scope) = try await MaterialStore.visible(id, symposiumID: symposium, on: req)
         let m = loaded.material
+        // Never a state secret's file on a non-classified system, to anyone (保守国家秘密法).
+        guard m.servesFile(on: scope.system) else { throw MaterialError.fileWithheld(m.secrecy) }
         // A reader in the range gets the issued version; the drafts are the producers' and reviewers'.
         guard let version = m.versions.first(where: { $0.number == number }),
-              scope.works(on: m) || (m.isIssuable && number == m.currentVersion?.number),
+              scope.works(on: m) || (m.hasIssuableFile && number == m.currentVersion?.number),
               let file = try await MaterialFileModel.query(on: req.db).filter(\.$materialID == id)
                   .filter(\.$number == number).first() else {
             throw NotFound.of("文稿材料的这一版本")
@@ -189,6 +200,8 @@ enum MaterialActions {
         let p = scope.principal
         let person = scope.reader.personID
         let now = req.xieshang.clock.now()
+        let copyNumber = try await person.asyncMap { try await MaterialPacketModel.query(on: req.db)
+            .filter(\.$symposiumID == m.symposiumID).filter(\.$personID == $0).first()?.copyNumber }
         try await req.change { db in
             let row = MaterialDownloadModel()
             row.materialID = id
@@ -211,12 +224,24 @@ enum MaterialActions {
             }
             return ((), changes)
         }
-        return fileResponse(file.bytes, format: version.format, fileName: downloadName(version, title: m.title))
+        let recipient = person == nil || m.secrecy == .public ? nil
+            : DownloadRecipient(name: p.displayName, copyNumber: (copyNumber ?? nil).map(CopyNumbers.format))
+        return fileResponse(file.bytes, format: version.format,
+                            fileName: downloadName(version, title: m.title, recipient: recipient))
     }
 
+    /// Whose copy a download of a non-public material is: the name, and the 份号 of their packet.
+    struct DownloadRecipient: Sendable { let name: String; let copyNumber: String? }
+
     /// The uploaded name when its extension fits the content, else the title with the right one.
-    static func downloadName(_ v: MaterialVersion, title: String) -> String {
-        MaterialFormat(fileExtension: FileSniffer.fileExtension(of: v.fileName)) == v.format
+    /// A non-public material downloaded by a person carries their name and packet 份号 instead,
+    /// as the packet prints them on every page: "情况介绍（王淑贞，份号000003）.docx".
+    static func downloadName(_ v: MaterialVersion, title: String, recipient: DownloadRecipient? = nil) -> String {
+        if let recipient {
+            let mark = recipient.copyNumber.map { "\(recipient.name)，份号\($0)" } ?? recipient.name
+            return "\(title)（\(mark)）.\(v.format.fileExtension)"
+        }
+        return MaterialFormat(fileExtension: FileSniffer.fileExtension(of: v.fileName)) == v.format
             ? v.fileName : "\(title).\(v.format.fileExtension)"
     }
 
@@ -251,7 +276,8 @@ enum MaterialActions {
         let q = (query ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !q.isEmpty else { return (scope, visible.map { Found(loaded: $0, snippet: nil) }) }
         let found = visible.compactMap { l -> Found? in
-            let text = l.material.currentVersion?.extractedText ?? ""
+            // A state secret's text is never searched or shown on a non-classified system.
+            let text = l.material.servesFile(on: scope.system) ? l.material.currentVersion?.extractedText ?? "" : ""
             if let r = text.range(of: q, options: .caseInsensitive) { return Found(loaded: l, snippet: snippet(text, around: r)) }
             if l.material.title.range(of: q, options: .caseInsensitive) != nil { return Found(loaded: l, snippet: nil) }
             return nil
@@ -268,9 +294,14 @@ enum MaterialActions {
     }
 
     static func dtos(_ found: [Found], scope: MaterialStore.Scope, on req: Request) async throws -> [MaterialDTO] {
-        let names = try await MaterialNames.load(for: found.map(\.loaded.material), on: req.db)
+        let copies = try await PaperCopyStore.copies(symposiumID: scope.symposiumID, on: req.db)
+        let names = try await MaterialNames.load(for: found.map(\.loaded.material),
+                                                 persons: copies.values.flatMap { $0.compactMap(\.copy.recipientID) }, on: req.db)
         let today = Day(req.xieshang.clock.now())
         let dues = scope.dues(on: req)
-        return found.map { MaterialDTO($0.loaded, scope: scope, names: names, today: today, dues: dues, snippet: $0.snippet) }
+        return found.map {
+            MaterialDTO($0.loaded, scope: scope, names: names, today: today, dues: dues, copies: copies[$0.loaded.id] ?? [],
+                        snippet: $0.snippet)
+        }
     }
 }

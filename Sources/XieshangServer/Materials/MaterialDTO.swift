@@ -28,15 +28,36 @@ struct MaterialDTO: Content {
     }
     struct Copy: Content { let personID: Int; let name: String; let number: String }
     struct Download: Content { let actor: String; let personID: Int?; let version: Int; let at: Date; let atText: String }
-    struct Can: Content { let upload: Bool; let submit: Bool; let review: Bool; let distribute: Bool }
+    struct Can: Content {
+        /// Works on it (the office, the producer, the lead committee): sees drafts and what is owed.
+        let work: Bool
+        let upload: Bool; let submit: Bool; let review: Bool; let distribute: Bool
+        /// The register of printed copies: register, hand out, retrieve, destroy, archive (the office).
+        let paper: Bool
+    }
+    struct Delivery: Content {
+        let count: Int; let numbers: String; let deliveredBy: String; let registeredBy: String; let at: Date; let atText: String
+        let reviewedOnPaper: Bool
+    }
+    /// The printed copies of a classified material (纸质件), for the office.
+    struct Paper: Content {
+        let deliveries: [Delivery]
+        let copies: [PaperCopyDTO]
+        let inOffice: Int; let handedOut: Int; let kept: Int; let returned: Int; let disposed: Int
+        /// In someone's hands (handed out or kept); back or never out, awaiting destruction or archiving.
+        let held: Int; let disposable: Int
+    }
+    struct PaperOnly: Content { let actor: String; let at: Date; let atText: String; let filesRemoved: Bool }
 
     /// Where a material stands, for lists: no file yet, a speech draft's review state, or issuable.
     enum Status: String, Content {
-        case awaitingFile, drafting, submitted, approved, returned, forwarded, issuable
+        case awaitingFile, awaitingPaper, drafting, submitted, approved, returned, forwarded, issuable, onPaper
 
         var chineseName: String {
             switch self {
             case .awaitingFile: "待上传文件"
+            case .awaitingPaper: "待送交纸质件"
+            case .onPaper: "纸质件已登记"
             case .issuable: "可印发"
             default: SpeechReview.State(rawValue: rawValue)?.chineseName ?? rawValue
             }
@@ -55,6 +76,17 @@ struct MaterialDTO: Content {
     let secrecyName: String
     let secrecyPeriod: String?
     let marking: String?
+    /// How minutes and outcomes cite it: by title, a classified one with marking and number.
+    let citation: String
+    /// How it reaches its readers on this deployment: files, or printed copies only.
+    let handling: MaterialHandling
+    let handlingName: String
+    /// Its files may be downloaded here (never a state secret's on a non-classified system).
+    let servesFile: Bool
+    /// A classified file held from before on this non-classified system, awaiting the office's
+    /// confirmation of paper-only handling (for those who work on it).
+    let flagged: Bool
+    let paperOnly: PaperOnly?
     let distribution: Range
     /// The material's own due day, or the Regulation's for its kind (`dueByRule`).
     let due: String
@@ -69,6 +101,10 @@ struct MaterialDTO: Content {
     let review: Review?
     let sentTo: [Sent]
     let copies: [Copy]
+    /// The printed copies, for the office; nil for everyone else and for unclassified materials.
+    let paper: Paper?
+    /// The reader's own printed copy, the last handed to them.
+    let myCopy: PaperCopyDTO?
     let downloads: [Download]
     let can: Can
     /// With a search (`?q=`): the text around the first match.
@@ -93,14 +129,17 @@ struct MaterialDTO: Content {
         }
     }
 
-    static func status(of m: Material) -> Status {
-        if m.isIssuable { return .issuable }
+    static func status(of m: Material, system: SystemClassification) -> Status {
+        if m.hasIssuableFile && m.servesFile(on: system) { return .issuable }
+        if m.isDeliveredOnPaper { return .onPaper }
+        if m.handling(on: system) == .paper { return .awaitingPaper }
         guard m.currentVersion != nil else { return .awaitingFile }
         return m.review.flatMap { Status(rawValue: $0.state.rawValue) } ?? .issuable
     }
 
     init(_ loaded: MaterialStore.Loaded, scope: MaterialStore.Scope, names n: MaterialNames, today: Day,
-         dues: MaterialDueDays, downloads: [MaterialDownloadModel] = [], snippet: String? = nil) {
+         dues: MaterialDueDays, copies paperCopies: [PaperCopyStore.Loaded] = [], downloads: [MaterialDownloadModel] = [],
+         snippet: String? = nil) {
         let m = loaded.material
         let time = ChinaTime.formatter("yyyy-MM-dd HH:mm")
         let works = scope.works(on: m)
@@ -117,6 +156,15 @@ struct MaterialDTO: Content {
         secrecyName = m.secrecy.chineseName
         secrecyPeriod = m.secrecyPeriod?.chinese
         marking = m.marking
+        citation = m.citation
+        let handling = m.handling(on: scope.system)
+        self.handling = handling
+        handlingName = handling.chineseName
+        let serves = m.servesFile(on: scope.system)
+        servesFile = serves
+        flagged = works && m.needsPaperOnlyConfirmation(on: scope.system)
+        paperOnly = works ? m.paperOnly.map { PaperOnly(actor: $0.actor, at: $0.at, atText: time.string(from: $0.at),
+                                                        filesRemoved: $0.filesRemoved) } : nil
         let d = m.distribution
         distribution = Range(scope: d.scope, scopeName: d.scope.chineseName, roles: d.roles.sorted(),
                              personIDs: d.personIDs.sorted(), departmentIDs: d.departmentIDs.sorted(),
@@ -126,18 +174,19 @@ struct MaterialDTO: Content {
         dueText = SymposiumDTO.dateText(owedBy)
         dueByRule = m.due == nil
         overdue = !m.isIssuable && today > owedBy
-        let status = Self.status(of: m)
+        let status = Self.status(of: m, system: scope.system)
         self.status = status
         statusName = status.chineseName
         issuable = m.isIssuable
         // A reader in the range sees the issued version only: the drafts before it are the
         // working copies of those who produce and review it.
-        let shown = works ? m.versions : (m.isIssuable ? m.currentVersion.map { [$0] } ?? [] : [])
+        let shown = works ? m.versions
+            : (m.hasIssuableFile && serves ? m.currentVersion.map { [$0] } ?? [] : [])
         currentVersion = shown.last?.number
         versions = shown.reversed().map {
             Version(number: $0.number, fileName: $0.fileName, format: $0.format, formatName: $0.format.chineseName,
                     byteCount: $0.byteCount, sha256: $0.sha256, uploadedBy: $0.uploadedBy, at: $0.at, atText: time.string(from: $0.at),
-                    hasText: !$0.extractedText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+                    hasText: serves && !$0.extractedText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         }
         review = works ? m.review.map { r in
             Review(state: r.state, stateName: r.state.chineseName, pendingComments: r.pendingComments,
@@ -154,19 +203,38 @@ struct MaterialDTO: Content {
         copies = distributes ? m.copyNumbers.sorted { $0.value < $1.value }.map {
             Copy(personID: $0.key, name: n.person($0.key), number: CopyNumbers.format($0.value))
         } : []
+        let office = scope.canCompile
+        let copyDTOs = paperCopies.map { PaperCopyDTO($0, names: n, time: time) }
+        paper = office && (m.secrecy.isClassified || !paperCopies.isEmpty) ? Paper(
+            deliveries: m.paperDeliveries.map {
+                Delivery(count: $0.numbers.count, numbers: PaperCopyDTO.range($0.numbers), deliveredBy: $0.deliveredBy,
+                         registeredBy: $0.registeredBy, at: $0.at, atText: time.string(from: $0.at), reviewedOnPaper: $0.reviewedOnPaper)
+            },
+            copies: copyDTOs,
+            inOffice: paperCopies.filter { $0.copy.state == .inOffice }.count,
+            handedOut: paperCopies.filter { $0.copy.state == .handedOut }.count,
+            kept: paperCopies.filter { $0.copy.state == .kept }.count,
+            returned: paperCopies.filter { $0.copy.state == .returned }.count,
+            disposed: paperCopies.filter { $0.copy.state == .destroyed || $0.copy.state == .archived }.count,
+            held: copyDTOs.filter(\.held).count, disposable: copyDTOs.filter(\.disposable).count) : nil
+        let own = scope.reader.personID.flatMap { p in
+            PaperCopyLedger(material: m, copies: paperCopies.map(\.copy)).latest(for: p)
+        }
+        myCopy = own.flatMap { c in copyDTOs.first { $0.number == c.number } }
         self.downloads = distributes ? downloads.map {
             Download(actor: $0.actor, personID: $0.personID, version: $0.version, at: $0.at, atText: time.string(from: $0.at))
         } : []
-        can = Can(upload: works, submit: works && m.review != nil,
-                  review: scope.canReview && m.review != nil, distribute: distributes)
+        can = Can(work: works, upload: works && serves, submit: works && m.review != nil,
+                  review: scope.canReview && m.review != nil, distribute: distributes, paper: office && m.secrecy.isClassified)
         self.snippet = snippet
     }
 
     static func make(_ loaded: MaterialStore.Loaded, scope: MaterialStore.Scope, on req: Request) async throws -> MaterialDTO {
-        let names = try await MaterialNames.load(for: [loaded.material], on: req.db)
+        let copies = try await PaperCopyStore.copies(materialID: loaded.id, on: req.db)
+        let names = try await MaterialNames.load(for: [loaded.material], persons: copies.compactMap(\.copy.recipientID), on: req.db)
         let downloads = scope.canDistribute
             ? try await MaterialDownloadModel.query(on: req.db).filter(\.$materialID == loaded.id).sort(\.$id).all() : []
         return MaterialDTO(loaded, scope: scope, names: names, today: Day(req.xieshang.clock.now()),
-                           dues: scope.dues(on: req), downloads: downloads)
+                           dues: scope.dues(on: req), copies: copies, downloads: downloads)
     }
 }

@@ -72,7 +72,19 @@ enum MaterialPackets {
     }
 
     struct CompileAudit: Encodable, Sendable {
-        struct Item: Encodable, Sendable { let material: Int; let version: Int; let copyNumber: String? }
+        /// `paper`: listed as a printed copy, with no content; `copyNumber` is then the printed copy's.
+        struct Item: Encodable, Sendable {
+            let material: Int; let version: Int; let copyNumber: String?; let paper: Bool
+
+            init(_ e: PacketEntry, personID: Int) {
+                switch e {
+                case .document(let m):
+                    (material, version, copyNumber, paper) = (m.id, m.currentVersion?.number ?? 0, m.copyNumber(for: personID), false)
+                case .paper(let m, let n, _):
+                    (material, version, copyNumber, paper) = (m.id, 0, n.map(CopyNumbers.format), true)
+                }
+            }
+        }
         let person: Int
         let copyNumber: String
         let materials: [Item]
@@ -92,7 +104,8 @@ enum MaterialPackets {
         let lead = s.leadCommitteeID
         let now = req.xieshang.clock.now()
         let actor = scope.principal.displayName
-        let (contents, copyNumber): ([Material], Int) = try await req.change { db in
+        let system = scope.system
+        let (entries, copyNumber): ([PacketEntry], Int) = try await req.change { db in
             // The packet's own number.
             let rows = try await MaterialPacketModel.query(on: db).filter(\.$symposiumID == symposiumID).all()
             let existing = Dictionary(rows.map { ($0.personID, $0.copyNumber) }, uniquingKeysWith: { a, _ in a })
@@ -110,11 +123,13 @@ enum MaterialPackets {
                 row.compiledBy = actor
                 try await row.save(on: db)
             }
-            // Each classified material's copies, for the recipients in its range.
+            // Each classified material's electronic copies, for the recipients in its range; a
+            // state secret on a non-classified system has printed copies instead, numbered when
+            // the office registers them, and none in any packet.
             var materials: [Material] = []
             for model in try await MaterialModel.query(on: db).filter(\.$symposiumID == symposiumID).all() {
                 var m = try MaterialStore.decode(model).material
-                if m.secrecy.isClassified && m.isIssuable {
+                if m.secrecy.isClassified && m.hasIssuableFile && m.servesFile(on: system) {
                     let inRange = order.filter { readers[$0].map { MaterialAccess.canSee(m, $0, leadCommitteeID: lead) } == true }
                     let before = m.copyNumbers
                     m.numberCopies(for: inRange)
@@ -122,18 +137,21 @@ enum MaterialPackets {
                 }
                 materials.append(m)
             }
-            let contents = MaterialPacket.contents(materials, for: reader, leadCommitteeID: lead)
+            let copies = try await PaperCopyStore.copies(symposiumID: symposiumID, on: db).values.flatMap { $0.map(\.copy) }
+            let entries = MaterialPacket.entries(materials, for: reader, personID: personID, leadCommitteeID: lead, system: system,
+                                                 copies: copies)
             let number = numbers[personID]!
-            let audit = CompileAudit(person: personID, copyNumber: CopyNumbers.format(number), materials: contents.map {
-                .init(material: $0.id, version: $0.currentVersion?.number ?? 0, copyNumber: $0.copyNumber(for: personID))
-            })
-            return ((contents, number), [AuditChange("material.packet.compile", "symposium", String(symposiumID), after: audit)])
+            let audit = CompileAudit(person: personID, copyNumber: CopyNumbers.format(number),
+                                     materials: entries.map { CompileAudit.Item($0, personID: personID) })
+            return ((entries, number), [AuditChange("material.packet.compile", "symposium", String(symposiumID), after: audit)])
         }
         let org = try await SymposiumDocuments.organization(on: req.db)
-        let names = try await MaterialNames.load(for: contents, producersOnly: true, on: req.db)
-        let doc = MaterialPacketDocument.document(contents, for: person, copyNumber: CopyNumbers.format(copyNumber),
+        let names = try await MaterialNames.load(for: entries.map(\.material), producersOnly: true, on: req.db)
+        let number = CopyNumbers.format(copyNumber)
+        let doc = MaterialPacketDocument.document(entries, for: person, copyNumber: number,
                                                   symposium: s, organization: org, names: names,
                                                   today: Day(now))
-        return try SymposiumDocuments.docx(doc, filename: "文稿材料-\(s.topic)-\(person.name).docx")
+        // The recipient and the 份号 in the file's name too, as on every page.
+        return try SymposiumDocuments.docx(doc, filename: "文稿材料-\(s.topic)-\(person.name)-份号\(number).docx")
     }
 }

@@ -106,6 +106,17 @@ struct MaterialPages: RouteCollection {
 
     struct Can: Encodable { let distribute: Bool; let compile: Bool }
 
+    /// What the deployment is, for the pages' notice on classified materials (保守国家秘密法).
+    struct System: Encodable {
+        let classified: Bool
+        let name: String
+
+        init(_ s: SystemClassification) {
+            classified = s == .classified
+            name = s.chineseName
+        }
+    }
+
     struct ListBody: Encodable {
         let s: Head
         let tabs: [SymposiumPages.TabLink]
@@ -118,6 +129,9 @@ struct MaterialPages: RouteCollection {
         let can: Can
         let options: Options
         let packets: [MaterialPackets.Recipient]
+        let system: System
+        /// 会后清退, for the office.
+        let retrieval: PaperRetrievalDTO?
     }
 
     func list(req: Request) async throws -> Response { try await renderList(req) }
@@ -128,13 +142,14 @@ struct MaterialPages: RouteCollection {
         let materials = try await MaterialActions.dtos(found, scope: scope, on: req)
         var owed: [MaterialDTO] = []
         if q.isEmpty {
-            owed = materials.filter { !$0.issuable && $0.can.upload }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            owed = materials.filter { !$0.issuable && $0.can.work }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         }
         let packets = scope.canCompile ? try await MaterialPackets.recipients(scope.symposiumID, on: req) : []
         let body = ListBody(s: try await Self.head(scope, on: req.db), tabs: Self.tabs(scope), error: error?.message,
                             errorDetails: error?.details ?? [], q: q, materials: materials, owed: owed,
                             can: Can(distribute: scope.canDistribute, compile: scope.canCompile),
-                            options: try await Self.options(scope, on: req.db), packets: packets)
+                            options: try await Self.options(scope, on: req.db), packets: packets, system: System(scope.system),
+                            retrieval: scope.canCompile ? try await PaperRetrievalDTO.make(scope.symposium, on: req) : nil)
         return try await req.renderPage("symposium-materials", title: "\(scope.symposium.symposium.topic) · 文稿材料", body: body)
     }
 
@@ -153,6 +168,13 @@ struct MaterialPages: RouteCollection {
         let maxUploadBytes: Int
         let tooLarge: String
         let reviewActions: [Option]
+        let system: System
+        /// Why a state secret has no file here, for those who work on it; nil when files are allowed.
+        let paperNotice: String?
+        /// Whom the office may hand a printed copy to: the attendees in the attendee list's
+        /// order, then the persons the range names (the range itself is checked on hand-out).
+        let recipients: [Option]
+        let disposals: [Option]
     }
 
     func detail(req: Request) async throws -> Response { try await renderDetail(req) }
@@ -173,8 +195,30 @@ struct MaterialPages: RouteCollection {
                               options: try await Self.options(scope, selected: loaded.material, on: req.db),
                               maxUpload: "\(MaterialLimits.maxUploadBytes / (1024 * 1024))MB",
                               maxUploadBytes: MaterialLimits.maxUploadBytes,
-                              tooLarge: MaterialError.fileTooLarge(MaterialLimits.maxUploadBytes).message, reviewActions: actions)
+                              tooLarge: MaterialError.fileTooLarge(MaterialLimits.maxUploadBytes).message, reviewActions: actions,
+                              system: System(scope.system),
+                              paperNotice: dto.servesFile ? nil : MaterialError.classifiedFileRefused(loaded.material.secrecy).message,
+                              recipients: dto.can.paper ? try await Self.paperRecipients(loaded.material, scope, on: req) : [],
+                              disposals: PaperCopy.Disposal.allCases.map {
+                                  Option(value: $0.rawValue, label: $0 == .destroy ? "销毁" : "归档", selected: $0 == .destroy)
+                              })
         return try await req.renderPage("material", title: "\(loaded.material.title) · 文稿材料", body: body)
+    }
+
+    /// The hand-out form's choices: attendees in the attendee list's order (with their category),
+    /// then persons the range names who do not attend.
+    static func paperRecipients(_ m: Material, _ scope: MaterialStore.Scope, on req: Request) async throws -> [Option] {
+        let s = scope.symposium.symposium
+        let ids = MaterialPackets.attending(s) + m.distribution.personIDs.sorted()
+        let persons = try await MaterialPackets.persons(ids, on: req.db)
+        var order = MaterialPackets.attendeeOrder(s, persons: persons, regulation: req.xieshang.regulation)
+        order += m.distribution.personIDs.sorted().filter { !order.contains($0) }
+        return order.compactMap { id in
+            persons[id].map { p in
+                let category = s.attendingCategory(of: id).map { "（\($0.chineseName)）" } ?? ""
+                return Option(value: String(id), label: "\(p.name)\(category)", selected: false)
+            }
+        }
     }
 
     /// Runs a page action; a refusal is shown on the page it came from, with nothing changed.

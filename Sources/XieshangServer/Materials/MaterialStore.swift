@@ -21,6 +21,8 @@ enum MaterialStore {
         let reader: MaterialReader
         /// Whether the caller may open the symposium's other pages (`Permission.viewSymposium`).
         let seesSymposium: Bool
+        /// What the deployment is: on a non-classified system 秘密 and 机密 materials are paper only.
+        let system: SystemClassification
 
         var symposiumID: Int { symposium.id }
         var leadCommitteeID: Int { symposium.symposium.leadCommitteeID }
@@ -36,6 +38,8 @@ enum MaterialStore {
         func works(on m: Material) -> Bool { MaterialAccess.canUpload(m, reader, leadCommitteeID: leadCommitteeID) }
         var canReview: Bool { MaterialAccess.canReview(reader, leadCommitteeID: leadCommitteeID) }
         var canDistribute: Bool { MaterialAccess.canDistribute(reader, leadCommitteeID: leadCommitteeID) }
+        /// Compiling and issuing packets: the office (三(四) "由办公室汇总印发"); so is the register
+        /// of printed copies: registering, handing out, retrieving, destroying, archiving.
         var canCompile: Bool { MaterialAccess.canCompile(reader) }
     }
 
@@ -79,7 +83,8 @@ enum MaterialStore {
         let p = try req.principal
         guard let loaded = try await SymposiumStore.load(symposiumID, on: req.db) else { throw NotFound.of("协商座谈会") }
         let sees = try await p.may(.viewSymposium(invited: SymposiumStore.isInvited(p, to: symposiumID, on: req.db)))
-        return Scope(symposium: loaded, principal: p, reader: MaterialReaders.reader(p, in: loaded.symposium), seesSymposium: sees)
+        return Scope(symposium: loaded, principal: p, reader: MaterialReaders.reader(p, in: loaded.symposium), seesSymposium: sees,
+                     system: req.xieshang.config.systemClassification)
     }
 
     /// The symposium's materials the caller may see, in the packet's order. A caller who may

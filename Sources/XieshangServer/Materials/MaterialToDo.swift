@@ -4,9 +4,9 @@ import XieshangCore
 /// A producer sees what they owe, the lead committee its reviews, the office everything.
 enum MaterialToDo {
     static func items(_ materials: [Material], of l: SymposiumStore.Loaded, reader: ToDoReader, today: Day,
-                      dues: MaterialDueDays, ownerName: (TaskOwner) -> String) -> [ToDoDTO] {
+                      dues: MaterialDueDays, system: SystemClassification, ownerName: (TaskOwner) -> String) -> [ToDoDTO] {
         materials.compactMap { m in
-            guard let owed = m.owed(dues: dues, leadCommitteeID: l.symposium.leadCommitteeID),
+            guard let owed = m.owed(dues: dues, leadCommitteeID: l.symposium.leadCommitteeID, system: system),
                   reader.seesEverything || reader.owns(owed.owner) else { return nil }
             let kind: ToDoItem.Kind = [.review, .forward].contains(owed.step) ? .reviewMaterial : .submitMaterial
             let owner = owed.owner == .role(.office) ? m.producer.chineseName : ownerName(owed.owner)

@@ -18,5 +18,6 @@ enum Migrations {
         app.migrations.add(M011_MasterDataVersions())
         app.migrations.add(M012_CreateCalendarNotices())
         app.migrations.add(M013_CreateMailOutbox())
+        app.migrations.add(M014_CreatePaperCopies())
     }
 }

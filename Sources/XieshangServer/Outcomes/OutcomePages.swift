@@ -189,7 +189,7 @@ struct OutcomePages: RouteCollection {
             let materials = try await MaterialStore.all(symposiumID: o.symposiumID, on: req.db).map(\.material)
                 .filter(scope.canSee)
             options.materials = materials.map {
-                Option(value: String($0.id), label: $0.title, selected: o.links.materialIDs.contains($0.id))
+                Option(value: String($0.id), label: $0.citation, selected: o.links.materialIDs.contains($0.id))
             }
             let research = try await SymposiumStore.load(o.symposiumID, on: req.db)?.symposium.research ?? []
             options.research = research.map {
@@ -242,7 +242,8 @@ struct OutcomePages: RouteCollection {
             let scope = try await MaterialStore.scope(sid, on: req)
             linked.materials = try await MaterialStore.all(symposiumID: sid, on: req.db).map(\.material)
                 .filter { o.links.materialIDs.contains($0.id) && scope.canSee($0) }
-                .map { LinkedRef(label: "\($0.kind.chineseName)：\($0.title)", href: "/symposia/\(sid)/materials/\($0.id)") }
+                // By title and number only, never its content: a classified one may exist on paper alone.
+                .map { LinkedRef(label: "\($0.kind.chineseName)：\($0.citation)", href: "/symposia/\(sid)/materials/\($0.id)") }
         }
         return linked
     }

@@ -75,7 +75,7 @@ struct ToDoDTO: Content {
         for l in producing {
             out += MaterialToDo.items(materials[l.id] ?? [], of: l, reader: reader, today: today,
                                       dues: regulation.materialDues.days(before: l.symposium.date, calendar: calendar),
-                                      ownerName: { names.owner($0).name })
+                                      system: req.xieshang.config.systemClassification, ownerName: { names.owner($0).name })
         }
         out += try await OutcomeToDo.items(for: p, on: req)
         return out.sorted { ($0.due, $0.symposiumID, $0.title) < ($1.due, $1.symposiumID, $1.title) }

@@ -52,7 +52,7 @@ struct MaterialDueTests {
     func producersOwe() throws {
         let dues = rules.days(before: F.day("2026-06-23"), calendar: .builtIn)
         func owner(_ kind: MaterialKind, _ producer: Producer? = nil) throws -> TaskOwner? {
-            try F.material(kind, producer: producer).owed(dues: dues, leadCommitteeID: F.leadCommitteeID)?.owner
+            try F.material(kind, producer: producer).owed(dues: dues, leadCommitteeID: F.leadCommitteeID, system: .nonClassified)?.owner
         }
         #expect(try owner(.leaderSpeech, .governmentOffice) == .role(.office))
         #expect(try owner(.leaderSpeech, .partyCommitteeOffice) == .role(.office))
@@ -66,31 +66,31 @@ struct MaterialDueTests {
     func reviewStepsOwed() throws {
         let dues = rules.days(before: F.day("2026-06-23"), calendar: .builtIn)
         var m = try F.material(.bookedSpeech)
-        #expect(m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID)?.step == .submit)
+        #expect(m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID, system: .nonClassified)?.step == .submit)
         try F.upload(&m)
         try m.review(.submit, actor: "发言人", at: F.at(minutes: 1))
-        let review = m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID)
+        let review = m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID, system: .nonClassified)
         #expect(review?.step == .review)
         #expect(review?.owner == .committee(F.leadCommitteeID))
         try m.review(.return, comments: "请压缩", actor: "委室", at: F.at(minutes: 2))
-        let revise = m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID)
+        let revise = m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID, system: .nonClassified)
         #expect(revise?.step == .revise)
         #expect(revise?.owner == .person(F.speakerID))
         try F.upload(&m, minutes: 3)
         try m.review(.submit, actor: "发言人", at: F.at(minutes: 4))
         try m.review(.approve, actor: "委室", at: F.at(minutes: 5))
-        let forward = m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID)
+        let forward = m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID, system: .nonClassified)
         #expect(forward?.step == .forward)
         #expect(forward?.due == dues.compile)
         try m.review(.forward, actor: "委室", at: F.at(minutes: 6))
-        #expect(m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID) == nil)
+        #expect(m.owed(dues: dues, leadCommitteeID: F.leadCommitteeID, system: .nonClassified) == nil)
     }
 
     @Test("三(四) a material that can be issued is owed by no one")
     func issuableOwesNothing() throws {
         let dues = rules.days(before: F.day("2026-06-23"), calendar: .builtIn)
         for kind in MaterialKind.allCases {
-            #expect(try F.issuable(kind).owed(dues: dues, leadCommitteeID: F.leadCommitteeID) == nil)
+            #expect(try F.issuable(kind).owed(dues: dues, leadCommitteeID: F.leadCommitteeID, system: .nonClassified) == nil)
         }
     }
 

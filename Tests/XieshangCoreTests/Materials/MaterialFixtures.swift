@@ -61,6 +61,16 @@ enum MaterialFixtures {
         return m
     }
 
+    /// A 秘密★1年 department briefing for the county leaders and attending members, with no
+    /// file, and `copies` printed copies registered by the office at the instant.
+    static func onPaper(copies: Int, distribution: Distribution = Distribution(roles: [.leader], categories: [.members]))
+        throws -> (material: Material, copies: [PaperCopy]) {
+        var m = try material(.departmentBriefing, secrecy: .secret, period: .years(1), distribution: distribution)
+        let registered = try m.registerPaperCopies(copies, deliveredBy: "县农业农村局", reviewedOnPaper: false,
+                                                   actor: "办公室", at: instant)
+        return (m, registered)
+    }
+
     // Readers.
     static let office = MaterialReader(personID: 1, roles: [.office], committeeID: 1)
     static let admin = MaterialReader(personID: 2, roles: [.admin])

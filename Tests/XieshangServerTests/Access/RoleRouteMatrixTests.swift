@@ -328,6 +328,32 @@ private let table: [String: Audience] = [
     "PUT /api/v1/materials/:mid/classification": .scoped(allowed: distributors, refused: materialReaders.subtracting(distributors)),
     "POST /api/v1/materials/:mid/send": .scoped(allowed: distributors, refused: materialReaders.subtracting(distributors)),
 
+    // 纸质件 (保守国家秘密法): registering, handing out, retrieving, keeping, destroying and
+    // archiving printed copies, and confirming paper-only handling, are the office's; a copy is
+    // signed for by its recipient or ticked by the office, so everyone who sees the material may
+    // try (":n" is copy 1, which the fixture's internal material does not have). Closing the
+    // materials after the meeting and the retrieval list are the office's.
+    "POST /symposia/:id/materials/:mid/paper-copies": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /symposia/:id/materials/:mid/paper-copies/hand-out": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /symposia/:id/materials/:mid/paper-copies/return": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /symposia/:id/materials/:mid/paper-copies/keep": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /symposia/:id/materials/:mid/paper-copies/dispose": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /symposia/:id/materials/:mid/paper-copies/:n/sign": .scoped(allowed: materialReaders, refused: []),
+    "POST /symposia/:id/materials/:mid/paper-only": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /symposia/:id/retrieval/close": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
+    "POST /api/v1/materials/:mid/paper-copies": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /api/v1/materials/:mid/paper-copies/hand-out": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /api/v1/materials/:mid/paper-copies/return": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /api/v1/materials/:mid/paper-copies/dispose": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /api/v1/materials/:mid/paper-copies/:n/keep": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "POST /api/v1/materials/:mid/paper-copies/:n/sign": .scoped(allowed: materialReaders, refused: []),
+    "POST /api/v1/materials/:mid/paper-only": .scoped(allowed: compilers, refused: materialReaders.subtracting(compilers)),
+    "GET /api/v1/symposia/:id/retrieval": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
+    "POST /api/v1/symposia/:id/retrieval/close": .scoped(allowed: compilers, refused: materialListers.subtracting(compilers)),
+    // The office's lists across symposia reveal classified titles: the office only, not admin.
+    "GET /api/v1/paper-copies/outstanding": .only(compilers),
+    "GET /api/v1/classified-files": .only(compilers),
+
     // Outcomes (一.6, 三(五)): the fixture symposium's outcome 1, a recommendation sent to 曾湘莲
     // (`leader`) and to 县农业农村局 (`department`) for handling (handling 1), with follow-up item 1
     // owned by 县农业农村局. A department sees only what concerns it; members and experts none.
@@ -553,6 +579,7 @@ private struct Fixture {
                 case ("b", "diff"): parts.append("2")
                 case ("mid", "materials"): parts.append(String(symposium.materialID))
                 case ("n", "versions"): parts.append("1")
+                case ("n", "paper-copies"): parts.append("1")
                 case ("person", "packets"): parts.append(String(symposium.inviteeID))
                 case ("kind", "agenda"): parts.append(AgendaSegmentKind.bookedSpeech.rawValue)
                 case ("action", "live"): parts.append("next")

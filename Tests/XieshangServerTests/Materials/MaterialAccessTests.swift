@@ -8,7 +8,9 @@ import XieshangCore
 
 /// 三(四).2 "根据涉密程度明确发放范围": a restricted material is revealed on every path — list,
 /// detail, download, search, packet, export, API — to those in its range and to the office,
-/// its producer and the lead committee, and to no one else: for them it does not exist.
+/// its producer and the lead committee, and to no one else: for them it does not exist. On a
+/// classified information system, the only deployment where a 秘密 briefing has a file
+/// (保守国家秘密法; the non-classified one is ClassifiedDeploymentTests').
 @Suite("Materials: the range holds on every path", .serialized)
 struct MaterialAccessTests {
     typealias S = Symposia
@@ -39,7 +41,7 @@ struct MaterialAccessTests {
 
     @Test("every material path, as every demo user: only the range, the office, the producer and the lead committee see it")
     func everyPathEveryUser() async throws {
-        try await TestApp.run { app in
+        try await TestApp.run(system: .classified) { app in
             let (id, mid) = try await Self.restrictedBriefing(app)
             let office = try await Planning.api(app, "office")
             let q = try #require(Self.marker.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
@@ -114,7 +116,7 @@ struct MaterialAccessTests {
 
     @Test("the office, the producer and the lead committee see drafts; a reader in range only the issued version")
     func readersInRangeSeeOnlyTheIssuedVersion() async throws {
-        try await TestApp.run { app in
+        try await TestApp.run(system: .classified) { app in
             let (_, id) = try await SymposiumPreparationTests.symposium(app)
             let committee = try await Planning.api(app, "committee")
             let member = try await Planning.api(app, "member")

@@ -76,9 +76,10 @@ struct MaterialWorkflowTests {
 
     struct Recipient: Decodable { let personID: Int; let copyNumber: String?; let materials: Int }
 
+    /// On a classified information system, where a 机密 briefing may have a file to print.
     @Test("two recipients' packets differ as their ranges say; unreviewed drafts are in no packet; copy numbers stay")
     func packetsFollowTheRanges() async throws {
-        try await TestApp.run { app in
+        try await TestApp.run(system: .classified) { app in
             let (_, id) = try await SymposiumPreparationTests.symposium(app)
             let (member, expert) = try await Self.attending(app, id)
             let committee = try await Planning.api(app, "committee")

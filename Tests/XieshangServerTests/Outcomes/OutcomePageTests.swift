@@ -183,7 +183,7 @@ struct OutcomePageTests {
         try await TestApp.run { app in
             let id = try await S.prepared(app)
             let draft = try await O.draft(app, symposium: id)
-            // The keynote of the fixture (material 1) is 秘密, for the attendees and the county leaders.
+            // The keynote of the fixture (material 1) is for the attendees and the county leaders.
             let option = #"name="materialIDs[]" value="1""#
             let office = try await TestClient.signedIn(app, as: "office").send(.GET, "/outcomes/\(draft.id)")
             #expect(office.status == .ok && office.text.contains(option), "the office sees every issuable material")

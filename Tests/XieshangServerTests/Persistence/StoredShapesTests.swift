@@ -25,6 +25,7 @@ struct StoredShapesTests {
         ("live-meeting", "live_meetings", "body", { try "\(StoredJSON.value(LiveMeeting.self, from: $0, row: "fixture").speeches.count)" }),
         ("meeting-record", "live_meetings", "record", { try StoredJSON.value(MeetingRecord.self, from: $0, row: "fixture").text }),
         ("material", "materials", "body", { try StoredJSON.value(Material.self, from: $0, row: "fixture").title }),
+        ("paper-copy", "material_paper_copies", "body", { try StoredJSON.value(PaperCopy.self, from: $0, row: "fixture").state.rawValue }),
         ("outcome", "outcomes", "body", { try StoredJSON.value(Outcome.self, from: $0, row: "fixture").title }),
         ("follow-up-item", "follow_up_items", "body", { try StoredJSON.value(FollowUpItem.self, from: $0, row: "fixture").title }),
         ("county-practice", "county_practice", "body", { try "\(StoredJSON.value(CountyPractice.self, from: $0, row: "fixture").handling.replyWorkingDays)" }),

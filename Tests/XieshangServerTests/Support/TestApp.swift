@@ -34,9 +34,16 @@ enum TestApp {
 
     /// `settings` adjusts the configuration before the application is configured (trusted
     /// proxies, a metrics token, mail); the database is still a copy of the demo template.
+    /// `system`: the deployment's classification; a non-classified system, as in production,
+    /// unless a test is about the electronic path of a classified one.
     static func run(demo: Bool = true, clock: ManualClock = ManualClock(defaultNow),
+                    system: SystemClassification = .nonClassified,
                     settings: @Sendable @escaping (inout AppConfig) -> Void = { _ in },
                     _ body: @Sendable @escaping (Application) async throws -> Void) async throws {
+        let settings: @Sendable (inout AppConfig) -> Void = { config in
+            config.systemClassification = system
+            settings(&config)
+        }
         guard postgresURL != nil else { return try await runOnce(demo: demo, clock: clock, settings: settings, body) }
         await postgresSlots.acquire()
         do {

@@ -21,8 +21,9 @@ enum Symposia {
     /// Then (三(三)) more speakers invited and confirmed (`confirmSpeakers`), the agenda planned
     /// (`planAgenda`) and, if `held`, the meeting held with the clock advanced, its record
     /// issued (`hold`), and a second symposium made to which the office user's person is
-    /// pre-invited (a held symposium leaves the invitations and to-do lists). Last (三(四)) a
-    /// classified keynote (material 1) reviewed and forwarded, downloaded, in the office's packet.
+    /// pre-invited (a held symposium leaves the invitations and to-do lists). Last (三(四)) an
+    /// internal keynote (material 1) reviewed and forwarded, downloaded, in the office's packet; a
+    /// 秘密 briefing on paper (material 2) with a copy out; a classified file flagged (material 3).
     /// Returns the symposium's id (1 in a fresh application).
     @discardableResult
     static func prepared(_ app: Application, year: Int = Planning.year, held: Bool = true) async throws -> Int {
@@ -133,11 +134,11 @@ enum Symposia {
             }
         }
 
-        // 三(四): the lead committee's keynote (material 1), 秘密★1年 for the attendees and the county
+        // 三(四): the lead committee's keynote (material 1), 内部 for the attendees and the county
         // leaders, uploaded, reviewed and forwarded; the office downloads it and compiles its own packet.
         let keynote = try await Materials.create(committee, symposium: id, #"""
             {"kind":"keynote","title":"关于发展农村电子商务的调研报告","due":"\#(date.adding(days: -7).iso)",
-             "secrecy":"secret","secrecyPeriod":"1年","distribution":{"scope":"attendingOnly","roles":["leader"]}}
+             "secrecy":"internal","distribution":{"scope":"attendingOnly","roles":["leader"]}}
             """#)
         try await Materials.uploadText(committee, material: keynote, "一、基本情况\n全县农村电商发展迅速。", fileName: "中心发言.txt")
         for action in ["submit", "approve", "forward"] {
@@ -145,6 +146,26 @@ enum Symposia {
         }
         try await call(office, .GET, "/api/v1/materials/\(keynote)/versions/1/file")
         try await call(office, .POST, "/api/v1/symposia/\(id)/packets/\(ownPerson)")
+
+        // 保守国家秘密法 on this non-classified system: 县农业农村局's 秘密 briefing (material 2) on
+        // paper, three copies registered and the first handed to the office user's person; and a
+        // reference material (material 3) uploaded as 内部 and then classified 秘密, whose file the
+        // office is asked to confirm as paper-only.
+        let bureauID = try #require(try await DepartmentModel.query(on: app.db).filter(\.$name == "县农业农村局").first()?.id)
+        let briefing = try await Materials.create(committee, symposium: id, #"""
+            {"kind":"departmentBriefing","title":"全县农村电商发展情况介绍","departmentID":\#(bureauID),
+             "secrecy":"secret","secrecyPeriod":"1年","distribution":{"roles":["leader"]}}
+            """#)
+        try await edit(office, .POST, "/api/v1/materials/\(briefing)/paper-copies", #"{"count":3,"deliveredBy":"县农业农村局"}"#,
+                       basedOn: "/api/v1/materials/\(briefing)", expect: .created)
+        try await call(office, .POST, "/api/v1/materials/\(briefing)/paper-copies/hand-out",
+                       #"{"copies":[{"number":1,"version":1,"personID":\#(ownPerson)}]}"#)
+        let reference = try await Materials.create(committee, symposium: id,
+                                                   #"{"kind":"referenceMaterial","title":"外县农村电商经验汇编","distribution":{"roles":["leader"]}}"#)
+        try await Materials.uploadText(committee, material: reference, "一、外县经验", fileName: "参阅资料.txt")
+        try await edit(committee, .PUT, "/api/v1/materials/\(reference)/classification",
+                       #"{"secrecy":"secret","secrecyPeriod":"6个月","distribution":{"roles":["leader"]}}"#,
+                       basedOn: "/api/v1/materials/\(reference)")
 
         // 三(五): outcome 1, a recommendation drawing on the first speech, the keynote and the
         // research, sent to 曾湘莲 and to 县农业农村局 for handling, with one follow-up item.
