@@ -34,11 +34,12 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
 from harness import DEMO_PASSWORD, DemoServer
-from live_setup import (PREPARATION_NOW, TOPIC, advance_clock, api_session, clock_now, edit, ok, prepare_live_symposium,
-                        write_clock)
+from live_setup import (MEETING_NOW, PREPARATION_NOW, TOPIC, advance_clock, api_session, clock_now, edit, ok,
+                        prepare_live_symposium, write_clock)
 from ui import attempt_login, click_and_wait, new_driver, path_of, quit_driver, save_png, wait
 
 MEETING_AT = "2026-12-17T01:00:00Z"         # 9:00 in Anhua
+REHEARSAL_AT = "2026-12-16T07:00:00Z"       # 15:00 the day before: the projector is tested
 MEMBER, EXPERT = "王淑贞", "黄振宇"           # the demo users `member` and `expert`
 DEPARTMENT_HEAD = "姜茂林"                   # 县农业农村局 (the demo user `department`)
 COMMITTEE_HEAD = "符鹏飞"                    # 农业农村委员会主任
@@ -247,8 +248,18 @@ def click_console(w, clock: Clock, css: str) -> datetime.datetime:
     server's time of the click (to compare the durations recorded with)."""
     before = sequence(w.console)
     button = wait(w.console).until(EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
+    question = button.get_attribute("data-confirm")
+    if question:
+        # An irreversible control (结束会议) asks first; "cancel" changes nothing.
+        button.click()
+        alert = wait(w.console).until(EC.alert_is_present())
+        assert alert.text == question
+        alert.dismiss()
+        assert sequence(w.console) == before and not text_of(w.console, "#live-error"), f"{css} acted though cancelled"
     at = clock.now()
     button.click()
+    if question:
+        wait(w.console).until(EC.alert_is_present()).accept()
     wait(w.console).until(lambda d: sequence(d) > before or text_of(d, "#live-error"),
                           f"the console did not show the state after {css}")
     assert not text_of(w.console, "#live-error"), f"{css}: {text_of(w.console, '#live-error')}"
@@ -429,6 +440,56 @@ def test_the_committee_builds_the_agenda(windows, server, downloads):
 
 
 # ---------------------------------------------------------------- 2. the meeting opens; the briefing overruns
+
+def test_the_day_before_the_meeting_cannot_start_and_a_rehearsal_leaves_nothing(windows, server, clock):
+    require("agenda")
+    w, sid = windows, LIVE["sid"]
+    clock.set(REHEARSAL_AT)
+    sign_in(w.console, server, "office")
+    sign_in(w.screen, server, "office")
+    sign_in(w.member, server, "member")
+    open_live(w.console, f"{server}/symposia/{sid}/live/console")
+    open_live(w.screen, f"{server}/symposia/{sid}/live/screen")
+    open_live(w.member, f"{server}/symposia/{sid}/live")
+    screens = [w.console, w.screen, w.member]
+    for d in screens:
+        assert not d.find_element(By.CSS_SELECTOR, "#rehearsal").is_displayed()
+
+    # 开始会议 the day before: refused, naming the day it is set for; nothing changes.
+    before = sequence(w.console)
+    w.console.find_element(By.CSS_SELECTOR, '[data-action="start"]').click()
+    wait(w.console).until(lambda d: text_of(d, "#live-error"))
+    assert "2026年12月17日" in text_of(w.console, "#live-error"), text_of(w.console, "#live-error")
+    assert sequence(w.console) == before
+
+    # The rehearsal: every screen says 演练; the console runs the real agenda.
+    rehearsal = SimpleNamespace(console=w.console, all=screens)
+    act(rehearsal, clock, "rehearse")
+    for d in screens:
+        wait(d).until(lambda d: d.find_element(By.CSS_SELECTOR, "#rehearsal").is_displayed())
+        assert "演练" in text_of(d, "#rehearsal") and text_of(d, "#phase") == "演练中"
+    assert not w.console.find_element(By.CSS_SELECTOR, '[data-action="end"]').is_displayed(), \
+        "结束会议 is offered during a rehearsal"
+    act(rehearsal, clock, "next")
+    speaker_everywhere(rehearsal, DEPARTMENT_HEAD)
+    save_png(w.screen, "live-00-rehearsal-screen")
+    save_png(w.member, "live-00-rehearsal-phone")
+    clock.advance(60)
+    act(rehearsal, clock, "end-rehearsal")
+    for d in screens:
+        wait(d).until(lambda d: text_of(d, "#segment") == "会议尚未开始")
+        assert not d.find_element(By.CSS_SELECTOR, "#rehearsal").is_displayed()
+
+    # Nothing of it is kept: no speech, no record, not held.
+    office = api_session(server, "office")
+    state = ok(office.get(f"{server}/api/v1/symposia/{sid}/live", timeout=15))
+    assert state["view"]["phase"] == "notStarted" and not state["view"]["rehearsal"] and state["speeches"] == []
+    record = ok(office.get(f"{server}/api/v1/symposia/{sid}/record", timeout=15))
+    assert not record["exists"], record
+    assert "heldOn" not in ok(office.get(f"{server}/api/v1/symposia/{sid}", timeout=15))
+    # The morning of the meeting: the next test signs everyone in again, as people do that day.
+    clock.set(MEETING_NOW)
+
 
 def test_the_meeting_starts_on_every_screen_and_the_briefing_overruns(windows, server, clock):
     require("agenda")

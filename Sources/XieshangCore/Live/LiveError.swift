@@ -4,6 +4,13 @@ public enum LiveError: DomainError, Equatable {
     case alreadyStarted
     case ended
     case emptyAgenda
+    /// The symposium is set for another day (planned, today).
+    case notMeetingDay(planned: Day, today: Day)
+    /// A rehearsal runs: the meeting cannot start or end before it is ended.
+    case rehearsalUnderWay
+    /// A rehearsal is held before the meeting's day (the day).
+    case rehearsalOnlyBefore(Day)
+    case noRehearsal
     /// Another speech is under way: end it first.
     case speechUnderWay(String)
     case noSpeechUnderWay
@@ -31,6 +38,10 @@ public enum LiveError: DomainError, Equatable {
         case .alreadyStarted: "meeting_already_started"
         case .ended: "meeting_ended"
         case .emptyAgenda: "agenda_empty"
+        case .notMeetingDay: "not_meeting_day"
+        case .rehearsalUnderWay: "rehearsal_under_way"
+        case .rehearsalOnlyBefore: "rehearsal_only_before_meeting_day"
+        case .noRehearsal: "no_rehearsal"
         case .speechUnderWay: "speech_under_way"
         case .noSpeechUnderWay: "no_speech_under_way"
         case .alreadyPaused: "speech_already_paused"
@@ -55,6 +66,11 @@ public enum LiveError: DomainError, Equatable {
         case .alreadyStarted: "会议已经开始。"
         case .ended: "会议已经结束。"
         case .emptyAgenda: "议程为空，不能开始会议。"
+        case .notMeetingDay(let planned, let today):
+            "座谈会定于\(planned.chinese)召开，今天是\(today.chinese)，不能开始会议。如需在其他日期召开，请先调整会议日期并写明理由。"
+        case .rehearsalUnderWay: "演练正在进行，请先结束演练。演练的内容不计入会议记录。"
+        case .rehearsalOnlyBefore(let day): "演练只能在会议日（\(day.chinese)）之前进行。"
+        case .noRehearsal: "当前没有进行中的演练。"
         case .speechUnderWay(let name): "\(name)的发言尚未结束，请先结束当前发言。"
         case .noSpeechUnderWay: "当前没有正在进行的发言。"
         case .alreadyPaused: "发言已暂停。"

@@ -11,7 +11,7 @@ extension LiveMeeting {
             at: now, phase: phase, segmentIndex: segmentIndex, segmentCount: agenda.items.count, segment: item,
             nextSegmentTitle: next, current: countdown(at: now, warningSeconds: regulation.speakingWarningSeconds),
             upcoming: item.map { upcoming(in: $0) } ?? [], queue: phase == .running ? fairQueue() : [],
-            notYetSpoken: notYetSpoken(), sequence: sequence)
+            notYetSpoken: notYetSpoken(), sequence: sequence, rehearsal: isRehearsal)
     }
 
     func countdown(at now: Date, warningSeconds: Int) -> LiveView.Speech? {

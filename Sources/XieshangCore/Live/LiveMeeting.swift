@@ -49,6 +49,8 @@ public struct LiveMeeting: Sendable, Equatable, Codable {
     public var endedAt: Date?
     /// The time of the last timed change; a later call may not be earlier.
     public var lastChangeAt: Date?
+    /// Set while the meeting is run as a rehearsal (演练): see `startRehearsal`.
+    public internal(set) var rehearsalStartedAt: Date?
 
     public init(agenda: Agenda, attendees: [AgendaSpeaker]) {
         self.agenda = agenda
@@ -79,10 +81,16 @@ public struct LiveMeeting: Sendable, Equatable, Codable {
 
     // MARK: the meeting
 
-    public mutating func start(at: Date) throws {
+    /// The meeting is held on the day the symposium is set for (`meetingDay`, in China): the
+    /// record, the minutes and everyone's participation say it was held that day. To hold it
+    /// on another day the office reschedules the symposium first, with a reason.
+    public mutating func start(at: Date, meetingDay: Day) throws {
         try change(at: at) { m in
+            guard !m.isRehearsal else { throw LiveError.rehearsalUnderWay }
             guard m.phase == .notStarted else { throw m.phase == .running ? LiveError.alreadyStarted : LiveError.ended }
             guard !m.agenda.items.isEmpty else { throw LiveError.emptyAgenda }
+            let today = Day(at)
+            guard today == meetingDay else { throw LiveError.notMeetingDay(planned: meetingDay, today: today) }
             m.phase = .running
             m.segmentIndex = 0
             m.startedAt = at
@@ -100,8 +108,10 @@ public struct LiveMeeting: Sendable, Equatable, Codable {
     }
 
     /// Ends the meeting, and a speech under way. Requests not served stay, as a record.
+    /// A rehearsal is not ended but discarded (`endRehearsal`): it must never become a record.
     public mutating func end(at: Date) throws {
         try change(at: at) { m in
+            guard !m.isRehearsal else { throw LiveError.rehearsalUnderWay }
             try m.requireRunning()
             m.closeCurrent(at: at)
             m.phase = .ended

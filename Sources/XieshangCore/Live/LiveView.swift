@@ -58,10 +58,12 @@ public struct LiveView: Sendable, Equatable, Codable {
     /// Attending members who have not spoken yet (三(三).4).
     public var notYetSpoken: [AgendaSpeaker]
     public var sequence: Int
+    /// The meeting is run as a rehearsal (演练): every screen says so, nothing is recorded.
+    public var rehearsal: Bool
 
     public init(at: Date, phase: LiveMeeting.Phase, segmentIndex: Int, segmentCount: Int, segment: AgendaItem?,
                 nextSegmentTitle: String?, current: Speech?, upcoming: [AgendaSpeaker], queue: [SpeakRequest],
-                notYetSpoken: [AgendaSpeaker], sequence: Int) {
+                notYetSpoken: [AgendaSpeaker], sequence: Int, rehearsal: Bool = false) {
         self.at = at
         self.phase = phase
         self.segmentIndex = segmentIndex
@@ -73,5 +75,6 @@ public struct LiveView: Sendable, Equatable, Codable {
         self.queue = queue
         self.notYetSpoken = notYetSpoken
         self.sequence = sequence
+        self.rehearsal = rehearsal
     }
 }

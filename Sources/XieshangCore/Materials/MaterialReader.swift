@@ -51,8 +51,8 @@ public struct MaterialReader: Sendable, Hashable {
 }
 
 extension Symposium {
-    /// The attendee-list category of a person who attends (confirmed or formally notified).
+    /// The attendee-list category of a person who attends (`attendees`).
     public func attendingCategory(of personID: Int) -> AttendeeCategory? {
-        invitees.first { $0.personID == personID && ($0.state == .confirmed || $0.state == .notified) }?.category
+        attendees.first { $0.personID == personID }?.category
     }
 }

@@ -57,8 +57,9 @@ public struct TimelineStep: Sendable, Equatable, Codable {
 
 public enum SymposiumTimeline {
     /// `materialsReady`: every material of the symposium can be issued (there is at least one).
+    /// `outcomesSent`: its outcomes are sent (there is at least one, and none is still drafted).
     public static func steps(for s: Symposium, regulation: Regulation, calendar: WorkingCalendar,
-                             today: Day, materialsReady: Bool = false) -> [TimelineStep] {
+                             today: Day, materialsReady: Bool = false, outcomesSent: Bool = false) -> [TimelineStep] {
         /// A date the calendar cannot place (its year is not covered) falls back to the plain
         /// rule and is flagged; only the steps that depend on it are provisional.
         func checked(_ f: () throws -> Day, fallback: Day) -> (day: Day, provisional: Bool) {
@@ -74,8 +75,8 @@ public enum SymposiumTimeline {
                                        fallback: d.adding(days: -regulation.coordinationLeadDays))
         let coordination = s.meeting(.coordination).date.map { (day: $0, provisional: false) } ?? coordinationRule
         let materials = regulation.materialDues.days(before: d, calendar: calendar)
-        let outcomes = checked({ try calendar.addingWorkingDays(regulation.outcomeDeadlineWorkingDays, to: d) },
-                               fallback: d.adding(days: regulation.outcomeDeadlineWorkingDays * 7 / 5))
+        // Once held, the outcomes' deadline counts from the day it was held, as each outcome's does.
+        let outcomes = Deadline(regulation.outcomeDeadlineWorkingDays, after: s.heldOn ?? d, calendar: calendar)
 
         let planDone = s.implementationPlan.state != .draft && s.implementationPlan.state != .returned
         let researchDone = s.research.contains { !$0.findings.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
@@ -96,7 +97,7 @@ public enum SymposiumTimeline {
              "会前\(regulation.materialDues.compileLeadWorkingDays)个工作日送达办公室；发言稿再提前\(regulation.materialDues.reviewWorkingDays)个工作日报牵头委室把关",
              materials.provisional),
             (.symposium, nil, d, .role(.office), s.heldOn != nil, "年度协商计划安排", false),
-            (.outcomes, d, outcomes.day, .role(.office), false,
+            (.outcomes, s.heldOn ?? d, outcomes.day, .role(.office), outcomesSent,
              "会后\(regulation.outcomeDeadlineWorkingDays)个工作日内（会议当天不计）", outcomes.provisional),
         ]
         return raw.map { kind, start, due, owner, done, rule, provisional in

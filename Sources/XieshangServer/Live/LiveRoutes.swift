@@ -8,6 +8,8 @@ import XieshangCore
 struct LiveRoutes: RouteCollection {
     enum Action: String, CaseIterable, Codable {
         case start, next, pause, resume, endSpeech = "end-speech", advance, end
+        /// 演练: the console run before the meeting's day, discarded when it ends.
+        case rehearse, endRehearsal = "end-rehearsal"
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -54,7 +56,7 @@ struct LiveRoutes: RouteCollection {
         guard let action = req.parameters.get("action").flatMap(Action.init(rawValue:)) else { throw NotFound.of("操作") }
         let s = loaded.symposium
         let host = action == .end ? try await PersonModel.find(s.host.personID, on: req.db)?.name ?? "" : ""
-        if action == .start {
+        if action == .start || action == .rehearse {
             // The agenda adopted must hold before the meeting runs on it (三(三)).
             let report = s.agendaOrTemplate(req.xieshang.regulation).report(attending: s.invitees.attending,
                                                                           regulation: req.xieshang.regulation)
@@ -65,7 +67,9 @@ struct LiveRoutes: RouteCollection {
         }
         return try await LiveStore.mutate(loaded, action: "live.\(action.rawValue)", on: req) { m, record, now in
             switch action {
-            case .start: try m.start(at: now)
+            case .start: try m.start(at: now, meetingDay: s.date)
+            case .rehearse: try m.startRehearsal(at: now, meetingDay: s.date)
+            case .endRehearsal: try m.endRehearsal(at: now)
             case .next: try m.next(at: now)
             case .pause: try m.pause(at: now)
             case .resume: try m.resume(at: now)

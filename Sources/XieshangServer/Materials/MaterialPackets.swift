@@ -28,13 +28,13 @@ enum MaterialPackets {
 
     /// The symposium's attendees (三(四).5), the packets' recipients.
     static func attending(_ s: Symposium) -> [Int] {
-        s.invitees.filter { $0.state == .confirmed || $0.state == .notified }.map(\.personID)
+        s.attendees.map(\.personID)
     }
 
     /// The attendees in the attendee list's order: by category as the regulation lists them,
     /// then by protocol order (`AttendeeList.sections`).
     static func attendeeOrder(_ s: Symposium, persons: [Int: PersonModel], regulation: Regulation) -> [Int] {
-        let entries = s.invitees.filter { $0.state == .confirmed || $0.state == .notified }.compactMap { i in
+        let entries = s.attendees.compactMap { i in
             persons[i.personID].map {
                 AttendeeEntry(personID: i.personID, name: $0.name, category: i.category, protocolOrder: $0.protocolOrder,
                               unit: $0.unit, title: $0.title)

@@ -105,7 +105,7 @@ enum OutcomeActions {
             number = n
         }
         let symposiumID = l.outcome.symposiumID
-        let speeches = try await LiveStore.load(symposiumID, on: req.db)?.0.speeches ?? []
+        let speeches = try await LiveStore.load(symposiumID, on: req.db)?.0.heldSpeeches ?? []
         // A material the editor may not see cannot be linked: it is as unknown as a missing one.
         let scope = try await MaterialStore.scope(symposiumID, on: req)
         let materials = try await MaterialStore.all(symposiumID: symposiumID, on: req.db).map(\.material)

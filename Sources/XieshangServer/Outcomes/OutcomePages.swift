@@ -178,7 +178,7 @@ struct OutcomePages: RouteCollection {
                 let r = o.recipient(.department(m.id!))
                 return PersonOption(value: String(m.id!), label: m.name, selected: r != nil, handles: r?.handles ?? false)
             }
-            let speeches = try await LiveStore.load(o.symposiumID, on: req.db)?.0.speeches ?? []
+            let speeches = try await LiveStore.load(o.symposiumID, on: req.db)?.0.heldSpeeches ?? []
             options.speeches = speeches.map {
                 Option(value: String($0.id), label: "第\($0.id)号　\($0.name)　\($0.segment.speechName)\($0.subject.isEmpty ? "" : "：\($0.subject)")",
                        selected: o.links.speechIDs.contains($0.id))
@@ -228,7 +228,7 @@ struct OutcomePages: RouteCollection {
         var linked = Linked()
         let sid = o.symposiumID
         if seesSymposium {
-            let speeches = try await LiveStore.load(sid, on: req.db)?.0.speeches ?? []
+            let speeches = try await LiveStore.load(sid, on: req.db)?.0.heldSpeeches ?? []
             linked.speeches = speeches.filter { o.links.speechIDs.contains($0.id) }.map {
                 LinkedRef(label: "第\($0.id)号　\($0.name)　\($0.segment.speechName)\($0.subject.isEmpty ? "" : "：\($0.subject)")",
                           href: "/symposia/\(sid)/record")

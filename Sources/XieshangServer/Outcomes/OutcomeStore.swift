@@ -93,6 +93,20 @@ enum OutcomeStore {
         return try await loaded(try await q.all(), on: db).filter { OutcomeAccess.sees($0, p) }
     }
 
+    /// Of these symposia, those whose outcomes are sent: at least one outcome, none still
+    /// drafted (the timeline's 报送协商成果 step is done). Reads the state column only.
+    static func allSent(symposiumIDs ids: [Int], on db: any Database) async throws -> Set<Int> {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await OutcomeModel.query(on: db).filter(\.$symposiumID ~~ ids)
+            .field(\.$symposiumID).field(\.$state).all()
+        var drafting = Set<Int>(), any = Set<Int>()
+        for row in rows {
+            any.insert(row.symposiumID)
+            if row.state != Outcome.State.sent.rawValue { drafting.insert(row.symposiumID) }
+        }
+        return any.subtracting(drafting)
+    }
+
     static func save(_ o: Outcome, into m: OutcomeModel, version: Int, on db: any Database) async throws {
         m.symposiumID = o.symposiumID
         m.state = o.state.rawValue

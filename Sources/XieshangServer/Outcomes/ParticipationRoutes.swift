@@ -34,7 +34,7 @@ struct ParticipationRoutes: RouteCollection {
         for m in try await SymposiumModel.query(on: db).sort(\.$date).all() {
             let l = try SymposiumStore.decode(m)
             guard l.symposium.heldOn != nil else { continue }
-            let speeches = try await LiveStore.load(l.id, on: db)?.0.speeches ?? []
+            let speeches = try await LiveStore.load(l.id, on: db)?.0.heldSpeeches ?? []
             let materials = try await MaterialStore.all(symposiumID: l.id, on: db).map(\.material)
             held.append((ParticipationSource(symposiumID: l.id, symposium: l.symposium, speeches: speeches, materials: materials),
                          l.symposium.leadCommitteeID, l.symposium.topicID))

@@ -89,7 +89,7 @@ struct TopicTrace: RouteCollection {
             let s = l.symposium
             symposium = SymposiumRef(id: l.id, date: s.date.iso, dateText: SymposiumDTO.dateText(s.date), heldOn: s.heldOn?.iso,
                                      href: "/symposia/\(l.id)", recordHref: "/symposia/\(l.id)/record")
-            speeches = (try await LiveStore.load(l.id, on: req.db)?.0.speeches ?? []).map { r in
+            speeches = (try await LiveStore.load(l.id, on: req.db)?.0.heldSpeeches ?? []).map { r in
                 let seconds = Int(r.durationSeconds.rounded())
                 return Speech(id: r.id, name: r.name, unit: r.unit, segment: r.segment, segmentName: r.segment.speechName,
                               subject: r.subject, seconds: seconds, durationText: SpeakingLength.text(Double(seconds)),

@@ -121,7 +121,7 @@ struct SymposiumDTO: Content {
     static func dateText(_ d: Day) -> String { "\(d.chinese)（\(d.chineseWeekday)）" }
 
     init(_ loaded: SymposiumStore.Loaded, names n: Names, regulation: Regulation, calendar: WorkingCalendar, today: Day,
-         materialsReady: Bool) {
+         materialsReady: Bool, outcomesSent: Bool = false) {
         let s = loaded.symposium
         id = loaded.id
         version = loaded.version
@@ -140,7 +140,7 @@ struct SymposiumDTO: Content {
         place = s.place
         heldOn = s.heldOn?.iso
         timeline = SymposiumTimeline.steps(for: s, regulation: regulation, calendar: calendar, today: today,
-                                           materialsReady: materialsReady).map {
+                                           materialsReady: materialsReady, outcomesSent: outcomesSent).map {
             Step(kind: $0.kind, name: $0.kind.chineseName, clause: $0.kind.clause, startsOn: $0.startsOn?.iso,
                  startsOnText: $0.startsOn.map(Self.dateText), due: $0.due.iso,
                  dueText: Self.dateText($0.due), owner: n.owner($0.owner), state: $0.state, stateName: $0.state.chineseName,
@@ -201,9 +201,11 @@ struct SymposiumDTO: Content {
     static func make(_ loaded: SymposiumStore.Loaded, on req: Request) async throws -> SymposiumDTO {
         let names = try await Names.load(for: [loaded.symposium], on: req.db)
         let materials = try await MaterialStore.all(symposiumID: loaded.id, on: req.db).map(\.material)
+        let sent = loaded.symposium.heldOn == nil ? false
+            : try await OutcomeStore.allSent(symposiumIDs: [loaded.id], on: req.db).contains(loaded.id)
         var dto = SymposiumDTO(loaded, names: names, regulation: req.xieshang.regulation,
                                calendar: req.xieshang.calendar.calendar, today: Day(req.xieshang.clock.now()),
-                               materialsReady: MaterialStore.allIssuable(materials))
+                               materialsReady: MaterialStore.allIssuable(materials), outcomesSent: sent)
         if let p = req.principalIfAny, !p.may(.commentOnInvitees) { dto.withoutDeliberation(shownTo: p.personID) }
         return dto
     }

@@ -103,7 +103,7 @@ struct AttendeeListDTO: Content {
     static func make(_ id: Int, on req: Request) async throws -> AttendeeListDTO {
         let loaded = try await SymposiumStore.visible(id, for: req.principal, on: req.db)
         let s = loaded.symposium
-        let attending = s.invitees.filter { $0.state == .confirmed || $0.state == .notified }
+        let attending = s.attendees
         let persons = attending.isEmpty ? [] : try await PersonModel.query(on: req.db).filter(\.$id ~~ attending.map(\.personID)).all()
         let byID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let entries = attending.compactMap { i -> AttendeeEntry? in

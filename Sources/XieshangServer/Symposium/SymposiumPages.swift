@@ -102,8 +102,11 @@ struct SymposiumPages: RouteCollection {
         var report: InvitationMail.Report?
         var today: String = ""
         var mailConfigured = false
-        /// The plan form's text: what was stored, or what was just submitted and refused.
+        /// The plan form's text: what was stored (its empty time, place, host and topic taken
+        /// from the symposium), or what was just submitted and refused.
         var planContent: ImplementationPlan.Content?
+        /// Where the stored plan's time, place or host say otherwise than the symposium.
+        var planDisagreements: [String] = []
     }
 
     struct PersonGroup: Encodable { let label: String; let options: [Option] }
@@ -136,7 +139,11 @@ struct SymposiumPages: RouteCollection {
                 Option(value: String($0.id!), label: "\($0.name)（\($0.title)）", selected: $0.id == dto.viceChairInCharge?.id)
             }
         case .plan:
-            extra.planContent = planContent ?? loaded.symposium.implementationPlan.content
+            let stored = loaded.symposium.implementationPlan.content
+            let arrangements = ImplementationPlan.Content.arrangements(of: loaded.symposium, dateText: dto.dateText,
+                                                                      hostName: dto.host?.name)
+            extra.planContent = planContent ?? stored.filled(from: arrangements)
+            extra.planDisagreements = stored.disagreements(with: loaded.symposium, hostName: dto.host?.name)
             let versions = loaded.symposium.implementationPlan.versions
             extra.versionOptions = versions.map { Option(value: String($0.number), label: "第\($0.number)版（\($0.action.chineseName)）", selected: false) }
             if let a = req.query[Int.self, at: "a"], let b = req.query[Int.self, at: "b"],
@@ -214,13 +221,17 @@ struct SymposiumPages: RouteCollection {
         if p.may(.createSymposium) {
             let existing = Set(try await SymposiumModel.query(on: req.db).all().map { "\($0.year)-\($0.topicID)" })
             let committees = try await PlanningStore.committeeNames(on: req.db)
+            let today = Day(req.xieshang.clock.now())
             for m in try await AnnualPlanModel.query(on: req.db).filter(\.$state == AnnualPlan.State.issued.rawValue)
                 .sort(\.$year).all() {
                 let plan = try PlanningStore.decode(m)
                 for t in plan.topics where !t.isMergedWithPlenary(req.xieshang.regulation) && t.date != nil
                     && !existing.contains("\(plan.year)-\(t.id)") {
+                    // Two years can share a title: the plan's year is named, and a day already
+                    // past is marked, since such a symposium must be moved before it is held.
+                    let past = t.date! < today ? "　【日期已过，建立后须先调整会议日期】" : ""
                     candidates.append(.init(value: "\(plan.year)-\(t.id)",
-                                            label: "\(t.date!.chinese)　\(t.title)（\(t.leadCommitteeID.flatMap { committees[$0] } ?? "")牵头）"))
+                                            label: "\(plan.year)年度　\(t.date!.chinese)　\(t.title)（\(t.leadCommitteeID.flatMap { committees[$0] } ?? "")牵头）\(past)"))
                 }
             }
             let leadership = try await Leadership.load(on: req.db)
@@ -241,7 +252,11 @@ struct SymposiumPages: RouteCollection {
             guard parts.count == 2 else { throw Refusal(.invalid, code: "invalid_form", message: "请选择议题。") }
             let loaded = try await SymposiumActions.create(.init(year: parts[0], topicID: parts[1],
                                                                  viceChairInChargeID: form.viceChairInChargeID), on: req)
-            req.flash("已建立协商座谈会，请安排地点并拟定实施方案。")
+            if loaded.symposium.date < Day(req.xieshang.clock.now()) {
+                req.flash("已建立协商座谈会。计划日期\(loaded.symposium.date.chinese)已过，请先在概况中调整会议日期（写明理由），再安排地点、拟定实施方案。")
+            } else {
+                req.flash("已建立协商座谈会，请安排地点并拟定实施方案。")
+            }
             return req.redirect(to: "/symposia/\(loaded.id)")
         } catch let e as any DomainError where e.kind != .forbidden {
             return try await renderIndex(req, error: e.message).with(status: e.kind.status)

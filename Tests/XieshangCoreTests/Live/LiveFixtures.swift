@@ -8,6 +8,8 @@ enum LiveFixtures {
     static let opening = Date(timeIntervalSince1970: 1_781_744_400)
 
     static func at(_ seconds: Double) -> Date { opening.addingTimeInterval(seconds) }
+    /// The day the symposium is set for.
+    static let meetingDay = Day(opening)
 
     static func meeting() throws -> LiveMeeting {
         LiveMeeting(agenda: try AgendaFixtures.fullAgenda(), attendees: AgendaFixtures.attendees)
@@ -16,7 +18,7 @@ enum LiveFixtures {
     /// Started at `at(0)`.
     static func started() throws -> LiveMeeting {
         var m = try meeting()
-        try m.start(at: at(0))
+        try m.start(at: at(0), meetingDay: meetingDay)
         return m
     }
 

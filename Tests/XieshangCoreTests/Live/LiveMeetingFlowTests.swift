@@ -11,7 +11,7 @@ struct LiveMeetingFlowTests {
     func segmentsInOrder() throws {
         var m = try L.meeting()
         #expect(m.phase == .notStarted && m.segment == nil)
-        try m.start(at: L.at(0))
+        try m.start(at: L.at(0), meetingDay: L.meetingDay)
         var held: [AgendaSegmentKind] = []
         for i in 0..<m.agenda.items.count {
             held.append(try #require(m.segment).kind)
@@ -72,7 +72,7 @@ struct LiveMeetingFlowTests {
     func nothingAfterTheEnd() throws {
         var m = try L.started()
         try m.end(at: L.at(60))
-        #expect(throws: LiveError.ended) { try m.start(at: L.at(70)) }
+        #expect(throws: LiveError.ended) { try m.start(at: L.at(70), meetingDay: L.meetingDay) }
         #expect(throws: LiveError.ended) { try m.startSpeech(personID: 21, at: L.at(70)) }
         #expect(throws: LiveError.ended) { try m.advance(at: L.at(70)) }
         #expect(throws: LiveError.ended) { try m.end(at: L.at(70)) }
@@ -81,9 +81,26 @@ struct LiveMeetingFlowTests {
     @Test("三(三) the meeting starts once, and not with an empty agenda")
     func startOnce() throws {
         var m = try L.started()
-        #expect(throws: LiveError.alreadyStarted) { try m.start(at: L.at(1)) }
+        #expect(throws: LiveError.alreadyStarted) { try m.start(at: L.at(1), meetingDay: L.meetingDay) }
         var empty = LiveMeeting(agenda: Agenda(items: []), attendees: [])
-        #expect(throws: LiveError.emptyAgenda) { try empty.start(at: L.at(0)) }
+        #expect(throws: LiveError.emptyAgenda) { try empty.start(at: L.at(0), meetingDay: L.meetingDay) }
+    }
+
+    @Test("三(三) the meeting is held on the day it is set for: the day before or after is refused, naming the day")
+    func heldOnItsDay() throws {
+        var m = try L.meeting()
+        let dayBefore = L.at(-86_400), dayAfter = L.at(86_400)
+        #expect(throws: LiveError.notMeetingDay(planned: L.meetingDay, today: L.meetingDay.adding(days: -1))) {
+            try m.start(at: dayBefore, meetingDay: L.meetingDay)
+        }
+        #expect(throws: LiveError.notMeetingDay(planned: L.meetingDay, today: L.meetingDay.adding(days: 1))) {
+            try m.start(at: dayAfter, meetingDay: L.meetingDay)
+        }
+        #expect(LiveError.notMeetingDay(planned: L.meetingDay, today: L.meetingDay.adding(days: 1)).message.contains(L.meetingDay.chinese))
+        #expect(m.phase == .notStarted)
+        // 07:30 China time on the day is the day, though it is still the day before in UTC.
+        try m.start(at: L.at(-5_400), meetingDay: L.meetingDay)
+        #expect(m.phase == .running)
     }
 
     @Test("三(三).3 only the planned speakers speak in the booked speeches")
@@ -136,7 +153,7 @@ struct LiveMeetingFlowTests {
     func sequenceCountsChanges() throws {
         var m = try L.meeting()
         var seen = [m.sequence]
-        try m.start(at: L.at(0)); seen.append(m.sequence)
+        try m.start(at: L.at(0), meetingDay: L.meetingDay); seen.append(m.sequence)
         try m.requestToSpeak(L.request(F.member(4), at: 1)); seen.append(m.sequence)
         _ = try m.next(at: L.at(2)); seen.append(m.sequence)
         try m.pause(at: L.at(3)); seen.append(m.sequence)
@@ -157,7 +174,7 @@ struct LiveMeetingFlowTests {
         try m.pause(at: L.at(20))
         let before = m
         let refused: [(inout LiveMeeting) throws -> Void] = [
-            { try $0.start(at: L.at(30)) },
+            { try $0.start(at: L.at(30), meetingDay: L.meetingDay) },
             { try $0.startSpeech(personID: 32, at: L.at(30)) },
             { _ = try $0.next(at: L.at(30)) },
             { try $0.pause(at: L.at(30)) },

@@ -239,6 +239,31 @@ struct SymposiumTimelineTests {
         #expect(steps(s, today: day("2026-06-19"))[.symposium]?.state == .done)
     }
 
+    @Test("三(五) the 报送协商成果 step is done once the outcomes are sent, also after its due day")
+    func outcomesStepDoneWhenSent() {
+        var s = SymposiumFixtures.symposium(on: "2026-06-18")
+        s.heldOn = day("2026-06-18")
+        let late = day("2026-07-06")   // after the due day 07-03
+        func state(sent: Bool) -> TimelineStep.State? {
+            SymposiumTimeline.steps(for: s, regulation: regulation, calendar: calendar, today: late, outcomesSent: sent)
+                .first { $0.kind == .outcomes }?.state
+        }
+        #expect(state(sent: false) == .overdue)
+        #expect(state(sent: true) == .done)
+    }
+
+    @Test("三(五) after the meeting the outcomes' deadline counts from the day it was held, as each outcome's does")
+    func outcomesCountFromTheDayHeld() throws {
+        // Planned 11-24, held 12-15 (Tue): 12-16..18 1–3, 12-21..25 4–8, 12-28 9, 12-29 10.
+        var s = SymposiumFixtures.symposium(on: "2026-11-24")
+        #expect(steps(s)[.outcomes]?.due == day("2026-12-08"))
+        s.heldOn = day("2026-12-15")
+        let t = steps(s, today: day("2026-12-16"))
+        #expect(t[.outcomes]?.due == day("2026-12-29"))
+        #expect(t[.outcomes]?.startsOn == day("2026-12-15"))
+        #expect(t[.outcomes]?.due == (try Outcome.due(symposiumDay: day("2026-12-15"), calendar: calendar, regulation: regulation)))
+    }
+
     @Test("a year the calendar does not cover gives provisional steps, unadjusted, instead of an error")
     func uncoveredYearIsProvisional() {
         var s = SymposiumFixtures.symposium(on: "2027-04-20")

@@ -87,6 +87,52 @@ struct LiveMeetingTests {
 
     // MARK: the meeting
 
+    @Test("三(三): the meeting starts only on the symposium's day; the day before is refused, naming the day, and nothing is recorded")
+    func meetingStartsOnlyOnItsDay() async throws {
+        try await LiveFixture.run { f in
+            let morning = f.clock.now()
+            let day = Day(morning)
+            f.clock.set(morning.addingTimeInterval(-86_400))
+            let refused = try await f.office.send(.POST, f.live + "/start")
+            #expect(refused.status == .conflict)
+            #expect(refused.errorCode == "not_meeting_day")
+            #expect(refused.text.contains(day.chinese), "\(refused.text)")
+            #expect(try await f.state().view.phase == .notStarted)
+            let symposium = try await f.office.send(.GET, f.root)
+            #expect(!symposium.text.contains("\"heldOn\""))
+
+            f.clock.set(morning)
+            #expect(try await f.act("start").view.phase == .running)
+        }
+    }
+
+    @Test("演练: the day before, the console runs the real agenda as a rehearsal; ending it leaves no speech, no record and no day held")
+    func rehearsalTheDayBeforeLeavesNothing() async throws {
+        try await LiveFixture.run { f in
+            let morning = f.clock.now()
+            f.clock.set(morning.addingTimeInterval(-18 * 3_600))   // 16:00 the day before
+            let rehearsing = try await f.act("rehearse")
+            #expect(rehearsing.view.rehearsal && rehearsing.view.phase == .running)
+            try await f.act("next")
+            f.clock.advance(by: 120)
+            try await f.act("end-speech")
+            let ending = try await f.office.send(.POST, f.live + "/end")
+            #expect(ending.status == .conflict && ending.errorCode == "rehearsal_under_way")
+            let after = try await f.act("end-rehearsal")
+            #expect(!after.view.rehearsal && after.view.phase == .notStarted && after.speeches.isEmpty)
+            #expect(try await f.heldOn() == nil)
+            #expect(!(try await f.record().exists))
+            // The speakers' totals (and so the participation records) count no speech of the rehearsal.
+            let totals = try await f.office.send(.GET, f.live + "/totals")
+            #expect(totals.status == .ok && totals.text == "[]", "\(totals.text)")
+
+            f.clock.set(morning)
+            let rehearsalOnTheDay = try await f.office.send(.POST, f.live + "/rehearse")
+            #expect(rehearsalOnTheDay.errorCode == "rehearsal_only_before_meeting_day")
+            #expect(try await f.act("start").view.phase == .running)
+        }
+    }
+
     @Test("三(三).1: the countdown warns in the last minute and shows the overrun")
     func countdownWarningAndOverrun() async throws {
         try await LiveFixture.run { f in
@@ -261,8 +307,9 @@ struct LiveMeetingTests {
             let before = try await f.record()
             #expect(!before.exists && before.text.isEmpty && before.totals.isEmpty)
             #expect(try await f.heldOn() == nil)
+            let day = Day(f.clock.now())   // the symposium's own day: it is held on it
             try await Symposia.hold(f.app, f.id, f.cast)
-            #expect(try await f.heldOn() == "2026-11-29")
+            #expect(try await f.heldOn() == day.iso)
 
             let state = try await f.state()
             #expect(state.view.phase == .ended)
@@ -272,7 +319,7 @@ struct LiveMeetingTests {
             let record = try await f.record()
             #expect(record.exists && record.state == .draft && record.issueNumber == nil)
             let lines = record.text.split(separator: "\n").map(String.init)
-            #expect(lines.first?.contains("2026年11月29日，县政协召开双月协商座谈会，围绕“") == true, "\(lines.first ?? "")")
+            #expect(lines.first?.contains("\(day.chinese)，县政协召开双月协商座谈会，围绕“") == true, "\(lines.first ?? "")")
             #expect(lines.first?.contains("会议由陶和平主持，在县政协三楼会议室举行。") == true, "\(lines.first ?? "")")
             #expect(lines.contains("会议于10:00开始，10:40结束，历时40分30秒。"), "\(record.text)")
             for heading in ["一、有关部门介绍情况", "二、牵头委室中心发言", "三、委员、专家学者预约发言", "四、其他与会人员自由发言",
@@ -507,6 +554,7 @@ private struct LiveFixture: Sendable {
         let clock = ManualClock(TestApp.defaultNow)
         try await TestApp.run(clock: clock) { app in
             let id = try await Symposia.prepared(app, held: false)
+            try await Symposia.onMeetingDay(app, id)
             let office = try await Planning.api(app, "office")
             let agenda = try decode(AgendaRoutes.AgendaDTO.self, try await Symposia.call(office, .GET, "/api/v1/symposia/\(id)/agenda"))
             let attendees = try decode(LiveMessage.self, try await Symposia.call(office, .GET, "/api/v1/symposia/\(id)/live")).attendees

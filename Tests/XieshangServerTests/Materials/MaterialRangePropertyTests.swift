@@ -29,8 +29,9 @@ struct MaterialRangePropertyTests {
     struct User { let name: String; let roles: Set<Role>; let person: Int?; let department: Int?; let committee: Int?; let category: AttendeeCategory? }
 
     /// The rule, restated: the office; the producer (a department's contact for its briefing);
-    /// the lead committee's staff; otherwise the range: everyone, every attendee, or a listed
-    /// role, person, department (its contact) or attendee category.
+    /// the lead committee's staff; otherwise the range: everyone, every attendee (the leaders
+    /// by office among them), or a listed role, person, department (its contact) or attendee
+    /// category.
     static func sees(_ u: User, range d: Distribution, producerDepartment: Int?, lead: Int) -> Bool {
         if u.roles.contains(.office) { return true }
         if let p = producerDepartment, u.roles.contains(.department), u.department == p { return true }
@@ -57,11 +58,15 @@ struct MaterialRangePropertyTests {
             let office = try await Planning.api(app, "office")
             let bureau = try await M.departmentID(app, named: "县农业农村局")
             let otherDepartment = try #require(try await DepartmentModel.query(on: app.db).filter(\.$id != bureau).first()?.id)
+            // The host and the vice chair in charge attend by office, under the leaders (三(四).5).
+            let model = try #require(try await SymposiumModel.find(id, on: app.db))
+            let byOffice = Set(try SymposiumStore.decode(model).symposium.leadersByOffice)
             var users: [User] = []
             for name in Demo.usernames + Demo.extraCommitteeUsers {
                 let u = try #require(try await UserModel.query(on: app.db).filter(\.$username == name).first())
                 let p = u.principal
-                let category: AttendeeCategory? = p.personID == member ? .members : p.personID == expert ? .experts : nil
+                let category: AttendeeCategory? = p.personID == member ? .members : p.personID == expert ? .experts
+                    : p.personID.map(byOffice.contains) == true ? .leaders : nil
                 users.append(User(name: name, roles: p.roles, person: p.personID, department: p.departmentID,
                                   committee: p.committeeID, category: category))
             }

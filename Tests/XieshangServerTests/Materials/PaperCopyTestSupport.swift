@@ -96,9 +96,10 @@ enum Paper {
         return #"{\#(extra)"copies":[\#(items.joined(separator: ","))]}"#
     }
 
-    /// The live meeting started and ended: the symposium is held today.
+    /// The live meeting started and ended on the symposium's day, which is then today.
     static func hold(_ app: Application, _ id: Int) async throws {
         let office = try await Planning.api(app, "office")
+        try await S.onMeetingDay(app, id)
         try await S.call(office, .POST, "/api/v1/symposia/\(id)/live/start")
         try await S.call(office, .POST, "/api/v1/symposia/\(id)/live/end")
     }

@@ -14,6 +14,31 @@ struct OutcomeReportTests {
 
     struct Listed: Decodable { let id: Int; let title: String; let symposiumID: Int }
 
+    /// The quarter in which a symposium was held (it is held on its own day), as the
+    /// summaries name it.
+    struct Quarter {
+        let key: String, name: String, previousName: String, lastDay: Day
+        static let numerals = ["一", "二", "三", "四"]
+
+        init(containing d: Day) {
+            let q = (d.month - 1) / 3
+            key = "\(d.year)-Q\(q + 1)"
+            name = "\(d.year)年第\(Self.numerals[q])季度"
+            previousName = q == 0 ? "\(d.year - 1)年第四季度" : "\(d.year)年第\(Self.numerals[q - 1])季度"
+            let next = q == 3 ? Day(year: d.year + 1, month: 1, day: 1)! : Day(year: d.year, month: q * 3 + 4, day: 1)!
+            lastDay = next.adding(days: -1)
+        }
+
+        /// A morning a month after the quarter: it is over.
+        var after: Date { Outcomes.morning(lastDay.adding(days: 30)) }
+    }
+
+    static func heldQuarter(_ office: TestClient, _ id: Int) async throws -> (Day, Quarter) {
+        struct Held: Decodable { let heldOn: String }
+        let held = try #require(Day(iso: try S.decode(Held.self, try await S.call(office, .GET, "/api/v1/symposia/\(id)")).heldOn))
+        return (held, Quarter(containing: held))
+    }
+
     /// With XIESHANG_DOCX_DIR set, the generated documents are kept there, to be rendered and looked at.
     static func keep(_ res: TestingHTTPResponse, as name: String) throws {
         guard let dir = ProcessInfo.processInfo.environment["XIESHANG_DOCX_DIR"] else { return }
@@ -28,22 +53,23 @@ struct OutcomeReportTests {
             let office = try await Planning.api(app, "office")
             let outcomes = try S.decode([Listed].self, try await S.call(office, .GET, "/api/v1/symposia/\(id)/outcomes"))
             let sent = try #require(outcomes.first)
-            clock.set(TestApp.defaultNow.addingTimeInterval(60 * 86_400))   // 2027: the quarter is over
+            let (_, quarter) = try await Self.heldQuarter(office, id)
+            clock.set(quarter.after)
             let web = try await TestClient.signedIn(app, as: "office")
-            let res = try await web.send(.GET, "/summaries/2026-Q4/report.docx")
+            let res = try await web.send(.GET, "/summaries/\(quarter.key)/report.docx")
             #expect(res.status == .ok)
             #expect(res.headers.contentType?.description.contains("wordprocessingml") == true)
             let text = try Materials.docxText(res).body
-            #expect(text.contains("2026年第四季度双月协商座谈会成果汇总"))
+            #expect(text.contains("\(quarter.name)双月协商座谈会成果汇总"))
             for caption in ["图1　协商成果（按形式）", "图2　协商成果（按状态）", "图3　部门办理（按状态）", "图4　落实事项（按状态）"] {
                 #expect(text.contains(caption), "missing \(caption)")
             }
             #expect(text.contains("一、协商成果总体情况") && text.contains("三、落实事项跟踪情况"))
             #expect(text.contains(sent.title), "the outcomes' list names each outcome")
             #expect(text.contains("按时报送率100%"))
-            let page = try await web.send(.GET, "/summaries/2026-Q4")
-            #expect(page.text.contains("/summaries/2026-Q4/report.docx") && page.text.contains("2026年第三季度"))
-            try await S.call(try await Planning.api(app, "member"), .GET, "/summaries/2026-Q4/report.docx", expect: .forbidden)
+            let page = try await web.send(.GET, "/summaries/\(quarter.key)")
+            #expect(page.text.contains("/summaries/\(quarter.key)/report.docx") && page.text.contains(quarter.previousName))
+            try await S.call(try await Planning.api(app, "member"), .GET, "/summaries/\(quarter.key)/report.docx", expect: .forbidden)
         }
     }
 
@@ -56,14 +82,17 @@ struct OutcomeReportTests {
             let committee = try await Planning.api(app, "committee")
             let a = try await Outcomes.addressees(app)
             let sent = try #require(try S.decode([Listed].self, try await S.call(office, .GET, "/api/v1/symposia/\(id)/outcomes")).first)
+            let (held, quarter) = try await Self.heldQuarter(office, id)
+            let due = held.adding(days: 3)
+            #expect(due < quarter.lastDay, "the symposium is held too late in its quarter for this test")
             try await S.call(committee, .POST, "/api/v1/outcomes/\(sent.id)/items",
-                             #"{"title":"出台物流补贴办法","ownerDepartmentID":\#(a.bureau),"due":"2026-12-10"}"#, expect: .created)
-            clock.set(TestApp.defaultNow.addingTimeInterval(60 * 86_400))   // 2027: the quarter is over
+                             #"{"title":"出台物流补贴办法","ownerDepartmentID":\#(a.bureau),"due":"\#(due.iso)"}"#, expect: .created)
+            clock.set(quarter.after)
             let web = try await TestClient.signedIn(app, as: "office")
-            let docx = try await web.send(.GET, "/summaries/2026-Q4/report.docx")
-            try Self.keep(docx, as: "summary-2026-Q4.docx")
+            let docx = try await web.send(.GET, "/summaries/\(quarter.key)/report.docx")
+            try Self.keep(docx, as: "summary-\(quarter.key).docx")
             let text = try Materials.docxText(docx).body
-            // The item due on the quarter's last day is not overdue as of that day; the one due 12-10 is.
+            // The item due on the quarter's last day is not overdue as of that day; the one due three days after the meeting is.
             #expect(text.contains("逾期未落实1项"))
             #expect(text.contains("逾期未落实的事项如下") && text.contains("出台物流补贴办法"))
             let bureau = try #require(try await DepartmentModel.find(a.bureau, on: app.db)).name

@@ -56,6 +56,33 @@ struct OutcomeServerTests {
         }
     }
 
+    @Test("三(五) the symposium's timeline agrees with its outcome: due from the day held, done once sent, also late")
+    func timelineAgreesWithTheOutcome() async throws {
+        struct Timeline: Decodable {
+            struct Step: Decodable { let kind: String; let due: String; let state: String }
+            let timeline: [Step]
+        }
+        let clock = ManualClock(TestApp.defaultNow)
+        try await TestApp.run(clock: clock) { app in
+            let id = try await S.prepared(app)
+            try await O.setHeld(app, symposium: id, on: Day(year: 2026, month: 9, day: 29)!)
+            let draft = try await O.draft(app, symposium: id)
+            let office = try await Planning.api(app, "office")
+            clock.set(O.morning(Day(year: 2026, month: 10, day: 20)!))
+            func step() async throws -> Timeline.Step {
+                let t = try S.decode(Timeline.self, try await S.call(office, .GET, "/api/v1/symposia/\(id)"))
+                guard let step = t.timeline.first(where: { $0.kind == "outcomes" }) else { throw Abort(.notFound, reason: "no outcomes step") }
+                return step
+            }
+            let before = try await step()
+            #expect(before.due == draft.due.day && before.due == "2026-10-19")
+            #expect(before.state == "overdue")
+            try await O.sent(app, draft)
+            let after = try await step()
+            #expect(after.state == "done" && after.due == "2026-10-19")
+        }
+    }
+
     @Test("三(五) only the office drafts and sends; a recommendation needs its document number; refusals change nothing")
     func sendingRules() async throws {
         try await TestApp.run { app in
@@ -297,18 +324,24 @@ struct OutcomeServerTests {
                 struct Items: Decodable { let total: Int; let implemented: Int; let overdue: Int }
                 let outcomes: Int; let byForm: [Count]; let byState: [Count]; let sending: OnTime; let handlings: Int; let items: Items
             }
-            let q = try S.decode(Summary.self, try await S.call(office, .GET, "/api/v1/summaries/2026-Q4"))
+            // The quarter in which the symposium was held, on its own day.
+            let (_, quarter) = try await OutcomeReportTests.heldQuarter(office, id)
+            let other = quarter.key.hasSuffix("Q4") ? "2026-Q1" : "2026-Q4"
+            let q = try S.decode(Summary.self, try await S.call(office, .GET, "/api/v1/summaries/\(quarter.key)"))
             #expect(q.outcomes == 2)
             #expect(q.byForm.map(\.count) == [1, 1, 0], "referenceBrief, recommendation, proposal")
             #expect(q.byState.map(\.count) == [1, 1], "drafting, sent")
             #expect(q.sending.onTime == 1 && q.sending.late == 0 && q.sending.pending == 1 && q.sending.percentText == "100%")
-            #expect(q.handlings == 1 && q.items.total == 1 && q.items.implemented == 0 && q.items.overdue == 0)
-            let q3 = try S.decode(Summary.self, try await S.call(office, .GET, "/api/v1/summaries/2026-Q3"))
-            #expect(q3.outcomes == 0)
+            #expect(q.handlings == 1)
+            // A follow-up item counts in the quarter it is due in: `prepared`'s is due 2026-12-31.
+            let q4 = quarter.key == "2026-Q4" ? q : try S.decode(Summary.self, try await S.call(office, .GET, "/api/v1/summaries/2026-Q4"))
+            #expect(q4.items.total == 1 && q4.items.implemented == 0 && q4.items.overdue == 0)
+            let empty = try S.decode(Summary.self, try await S.call(office, .GET, "/api/v1/summaries/\(other)"))
+            #expect(empty.outcomes == 0)
             try await S.call(office, .GET, "/api/v1/summaries/2026-Q5", expect: .notFound)
-            try await S.call(try await Planning.api(app, "member"), .GET, "/api/v1/summaries/2026-Q4", expect: .forbidden)
-            let page = try await TestClient.signedIn(app, as: "office").send(.GET, "/summaries/2026-Q4")
-            #expect(page.status == .ok && page.text.contains("<svg id=\"chart-by-form\"") && page.text.contains("2026年第四季度"))
+            try await S.call(try await Planning.api(app, "member"), .GET, "/api/v1/summaries/\(quarter.key)", expect: .forbidden)
+            let page = try await TestClient.signedIn(app, as: "office").send(.GET, "/summaries/\(quarter.key)")
+            #expect(page.status == .ok && page.text.contains("<svg id=\"chart-by-form\"") && page.text.contains(quarter.name))
         }
     }
 }

@@ -206,6 +206,47 @@ struct SymposiumPreparationTests {
         }
     }
 
+    @Test("二.4 the plan form starts with the symposium's time, place, host and topic; a saved plan that says otherwise is pointed out")
+    func planFormStartsFromTheArrangements() async throws {
+        try await TestApp.run { app in
+            let (root, id) = try await Self.symposium(app)
+            let office = try await Planning.api(app, "office")
+            let s = try S.decode(S.Brief.self, try await S.call(office, .GET, root))
+            let day = try #require(Day(iso: s.date))
+            let pages = try await TestClient.signedIn(app, as: "committee")
+            let form = try await pages.send(.GET, "/symposia/\(id)/plan")
+            #expect(form.status == .ok)
+            #expect(form.text.contains(#"name="content[time]" value="\#(day.chinese)"#), "the time is not filled in")
+            #expect(!form.text.contains("plan-disagreements"))
+            let before = try await Self.state(app, root).version
+            let saved = try await postForm(pages, "/symposia/\(id)/plan", [("version", String(before)), ("action", "save"),
+                                                                          ("content[time]", "2026年1月1日上午9:00")])
+            #expect(saved.status == .seeOther)
+            let again = try await pages.send(.GET, "/symposia/\(id)/plan")
+            #expect(again.text.contains(#"id="plan-disagreements""#) && again.text.contains("座谈会定于\(day.chinese)"))
+        }
+    }
+
+    @Test("二.2 the topics offered for a new symposium name their plan's year, and a day already past is marked")
+    func newSymposiumTopicsNameYearAndPastDays() async throws {
+        let clock = ManualClock(TestApp.defaultNow)
+        try await TestApp.run(clock: clock) { app in
+            try await Planning.everything(app)
+            let plan = try await Planning.stored(app).plan
+            let today = Day(TestApp.defaultNow)
+            let past = try #require(plan.topics.first { ($0.date.map { $0 < today }) ?? false }, "no topic dated before today")
+            let office = try await TestClient.signedIn(app, as: "office")
+            let page = try await office.send(.GET, "/symposia")
+            #expect(page.text.contains("\(plan.year)年度　\(past.date!.chinese)　\(past.title)"))
+            let pastOption = try #require(page.text.components(separatedBy: "<option").first { $0.contains(past.title) })
+            #expect(pastOption.contains("日期已过"))
+            // Seen at the start of the year, no day has passed yet.
+            clock.set(Outcomes.morning(Day(year: plan.year, month: 1, day: 5)!))
+            let early = try await office.send(.GET, "/symposia")
+            #expect(early.text.contains(past.title) && !early.text.contains("日期已过"))
+        }
+    }
+
     @Test("二.4 a refused plan submitted from the page shows the missing parts and changes nothing")
     func pageRefusalShowsMessage() async throws {
         try await TestApp.run { app in

@@ -239,6 +239,17 @@ enum Symposia {
     /// 10 minutes (2), two booked speeches, the first 7 minutes with a 1-minute pause (3), the
     /// second 6 minutes (4); in the free speech the expert and then `members[2]` ask, and the
     /// member speaks first, 4 minutes (5); 姜茂林 answers speech 3 in 3 minutes (6); the end.
+    /// Puts a test's `ManualClock` at 10:00 China time (the hour of `TestApp.defaultNow`) on the
+    /// symposium's day: the meeting is held on its day (三(三)), so a test that holds it lives
+    /// that morning from here on.
+    static func onMeetingDay(_ app: Application, _ id: Int) async throws {
+        guard let clock = app.xieshang.clock as? ManualClock else { return }
+        let model = try #require(try await SymposiumModel.find(id, on: app.db))
+        let day = try StoredJSON.value(Symposium.self, from: model.body, row: "symposia#\(id)").date
+        let morning = Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + 2 * 3_600))
+        if Day(clock.now()) != day { clock.set(morning) }
+    }
+
     static func hold(_ app: Application, _ id: Int, _ cast: Cast) async throws {
         let office = try await Planning.api(app, "office")
         let live = "/api/v1/symposia/\(id)/live"
@@ -247,6 +258,7 @@ enum Symposia {
             clock?.advance(by: minutes * 60)
             try await call(office, .POST, live + "/end-speech")
         }
+        try await onMeetingDay(app, id)
         try await call(office, .POST, live + "/start")
         try await call(office, .POST, live + "/next")                  // 1 姜茂林, 介绍情况
         try await speak(minutes: 9)

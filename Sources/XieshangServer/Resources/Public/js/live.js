@@ -81,7 +81,10 @@
     var v = state.view;
     // The state shown, for whoever checks that every screen has the same one (tests).
     root.setAttribute("data-sequence", String(v.sequence));
-    text("#phase", state.phaseName);
+    text("#phase", v.rehearsal ? "演练中" : state.phaseName);
+    // A rehearsal is unmistakable on every screen: nothing of it is kept.
+    show($("#rehearsal"), !!v.rehearsal);
+    root.classList.toggle("rehearsing", !!v.rehearsal);
     text("#segment", v.segment ? v.segment.title + (v.segment.minutesPerSpeech ? "（每人不超过" + v.segment.minutesPerSpeech + "分钟）" : "") : (v.phase === "ended" ? "会议已结束" : "会议尚未开始"));
     text("#next-segment", v.nextSegmentTitle ? "下一环节：" + v.nextSegmentTitle : "");
     var cur = $("#current");
@@ -118,12 +121,17 @@
   function renderConsole(v) {
     var running = v.phase === "running", speaking = !!v.current;
     enable("start", v.phase === "notStarted");
+    enable("rehearse", v.phase === "notStarted");
+    show(root.querySelector('[data-action="rehearse"]'), v.phase === "notStarted");
+    show(root.querySelector('[data-action="end-rehearsal"]'), !!v.rehearsal);
+    enable("end-rehearsal", !!v.rehearsal);
+    show(root.querySelector('[data-action="end"]'), !v.rehearsal);
     enable("next", running && !speaking);
     enable("pause", speaking && !v.current.paused);
     enable("resume", speaking && v.current.paused);
     enable("end-speech", speaking);
     enable("advance", running && v.nextSegmentTitle != null);
-    enable("end", running);
+    enable("end", running && !v.rehearsal);
     var select = $("#speaker");
     if (select) {
       var chosen = select.value;
@@ -184,7 +192,12 @@
 
   root.addEventListener("click", function (e) {
     var t = e.target;
-    if (t.getAttribute("data-action")) { post("/" + t.getAttribute("data-action")); }
+    if (t.getAttribute("data-action")) {
+      // Irreversible controls (结束会议) ask first.
+      var question = t.getAttribute("data-confirm");
+      if (question && !window.confirm(question)) return;
+      post("/" + t.getAttribute("data-action"));
+    }
     else if (t.getAttribute("data-speak")) { post("/speeches", { personID: parseInt(t.getAttribute("data-speak"), 10) }); }
     else if (t.id === "start-speaker") {
       // The questions ticked count only for a department's response (三(三).5), and only once.
