@@ -129,7 +129,7 @@ def sources(year: int, off, work) -> str:
     december_new_year = [d for d, n in {**off[year], **work[year]}.items() if d.month == 12 and n == "元旦"]
     if december_new_year:
         notices.append(f"国务院办公厅关于{year + 1}年部分节假日安排的通知（{year}年12月部分）")
-    return "；".join(notices) + f"（据 chinesecalendar {PINNED_VERSION} 整理）"
+    return "；".join(notices) + "（据国务院办公厅历年通知整理）"
 
 
 def check(off, work):

@@ -785,6 +785,8 @@ def test_the_record_lists_every_speech_with_its_real_duration_and_is_issued(wind
     totals = {tr.find_elements(By.TAG_NAME, "td")[0].text: tr.find_elements(By.TAG_NAME, "td")[2].text
               for tr in d.find_elements(By.CSS_SELECTOR, "#totals tbody tr")}
     assert totals[DEPARTMENT_HEAD] == "2" and totals[MEMBER] == "1" and totals[LIVE["booked"][0]] == "2", totals
+    lengths = [tr.find_elements(By.TAG_NAME, "td")[3].text for tr in d.find_elements(By.CSS_SELECTOR, "#totals tbody tr")]
+    assert all(re.fullmatch(r"(\d+分钟|\d+分\d+秒|\d+秒)", t) for t in lengths), f"lengths not as one says them: {lengths}"
     shot(d, "07a-record-draft")
 
     # The committee adds what was said; the office issues it.

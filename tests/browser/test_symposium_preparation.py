@@ -35,6 +35,7 @@ FEBRUARY_TOPIC = "全面推进乡村振兴、巩固拓展脱贫攻坚成果"
 SYMPOSIUM_DAY = datetime.date(2026, 12, 17)
 LEAD = "农业农村委员会"
 VICE_CHAIR = "陶和平"
+CHAIR = "李永安"                      # 县政协主席, who hosts unless a vice chair is entrusted
 PLACE = "县政协三楼第一会议室"
 # It names "茶产业" literally: the suggester links a member's expertise "茶产业" to the topic
 # only through that string ("产业" is a generic term, so "黑茶全产业链" in the title alone
@@ -852,7 +853,9 @@ def test_attendee_list_in_the_prescribed_order(driver, login, server, screenshot
     for h in headings:
         items = h.find_elements(By.XPATH, "following-sibling::ul[1]/li")
         names[h.get_attribute("data-category")] = [li.find_element(By.TAG_NAME, "strong").text for li in items]
-    assert names["leaders"] == [LEADER_INVITED], names
+    # The CPPCC's own leaders who run it attend by office, in protocol order after the county's:
+    # the host (the chairman) and the vice chair in charge, without being invited by hand.
+    assert names["leaders"] == [LEADER_INVITED, CHAIR, VICE_CHAIR], names
     assert names["committeeHeads"] == [COMMITTEE_HEAD], names
     assert names["departmentHeads"] == [SECOND_DEPARTMENT_HEAD], names
     assert sorted(names["members"]) == sorted([MEMBER, SYM["by_phone"]]), names
@@ -866,6 +869,6 @@ def test_attendee_list_in_the_prescribed_order(driver, login, server, screenshot
     assert "出席人员名单" in text and TOPIC in text, text[:300]
     positions = [text.find(title) for title in CATEGORY_TITLES]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), list(zip(CATEGORY_TITLES, positions))
-    for name in (LEADER_INVITED, COMMITTEE_HEAD, SECOND_DEPARTMENT_HEAD, MEMBER, SYM["by_phone"], EXPERT):
+    for name in (LEADER_INVITED, CHAIR, VICE_CHAIR, COMMITTEE_HEAD, SECOND_DEPARTMENT_HEAD, MEMBER, SYM["by_phone"], EXPERT):
         assert name in text, f"{name} is not in the DOCX attendee list"
     assert DEPARTMENT_HEAD not in text

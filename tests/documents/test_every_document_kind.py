@@ -121,8 +121,8 @@ def _person(session, base: str, name: str) -> int:
     return ok(session.get(f"{base}/api/v1/persons", params={"q": name}, timeout=30))["items"][0]["id"]
 
 
-def _download(session, url: str, target: Path) -> Path:
-    r = session.get(url, timeout=60)
+def _download(session, url: str, target: Path, method: str = "GET") -> Path:
+    r = session.request(method, url, timeout=60)
     assert r.status_code == 200, f"{url}: HTTP {r.status_code} {r.text[:300]}"
     assert r.content[:2] == b"PK", f"{url} is not a DOCX"
     target.write_bytes(r.content)
@@ -202,7 +202,8 @@ def _server_documents(base: str, clock: Path, out: Path) -> dict[str, Path]:
             r = committee.post(f"{B}/api/v1/materials/{material['id']}/versions", files=files, timeout=60)
         ok(r)
     member = by_category["members"][0]
-    paths["packet"] = _download(office, f"{P}/packet/{member}.docx", out / "packet.docx")
+    # Compiling a packet numbers it (份号): a POST (the session carries the CSRF token).
+    paths["packet"] = _download(office, f"{P}/packets/{member}", out / "packet.docx", method="POST")
 
     # The meeting: briefing, keynote and a booked speech, then the end; the record is drafted.
     live.post("start")
@@ -258,7 +259,10 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
     clock = tmp_path_factory.mktemp("clock") / "now.txt"
     write_clock(clock, "2026-11-20T01:00:00Z")
     paths = _samples(out, tmp_path_factory.mktemp("sample-data"))
-    server = DemoServer("every-kind", env={"XIESHANG_CLOCK_FILE": str(clock)}).start()
+    # A classified deployment (涉密信息系统): only there is a 秘密 material's text printed in a
+    # packet, with the marking and 份号 whose layout these tests check.
+    server = DemoServer("every-kind", env={"XIESHANG_CLOCK_FILE": str(clock),
+                                          "XIESHANG_SYSTEM_CLASSIFICATION": "classified"}).start()
     try:
         paths.update(_server_documents(server.url, clock, out))
     finally:

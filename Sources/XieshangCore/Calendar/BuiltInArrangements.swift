@@ -49,7 +49,7 @@ public enum BuiltInArrangements {
                 named(2015, 9, 6, "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日"),
                 named(2015, 10, 10, "国庆节"),
             ],
-            source: "国务院办公厅关于2015年部分节假日安排的通知；国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2015年部分节假日安排的通知；国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2016,
@@ -87,7 +87,7 @@ public enum BuiltInArrangements {
                 named(2016, 10, 8, "国庆节"),
                 named(2016, 10, 9, "国庆节"),
             ],
-            source: "国务院办公厅关于2016年部分节假日安排的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2016年部分节假日安排的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2017,
@@ -124,7 +124,7 @@ public enum BuiltInArrangements {
                 named(2017, 5, 27, "端午节"),
                 named(2017, 9, 30, "国庆节"),
             ],
-            source: "国务院办公厅关于2017年部分节假日安排的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2017年部分节假日安排的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2018,
@@ -164,7 +164,7 @@ public enum BuiltInArrangements {
                 named(2018, 9, 30, "国庆节"),
                 named(2018, 12, 29, "元旦"),
             ],
-            source: "国务院办公厅关于2018年部分节假日安排的通知；国务院办公厅关于2019年部分节假日安排的通知（2018年12月部分）（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2018年部分节假日安排的通知；国务院办公厅关于2019年部分节假日安排的通知（2018年12月部分）（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2019,
@@ -206,7 +206,7 @@ public enum BuiltInArrangements {
                 named(2019, 9, 29, "国庆节"),
                 named(2019, 10, 12, "国庆节"),
             ],
-            source: "国务院办公厅关于2019年部分节假日安排的通知；国务院办公厅关于调整2019年劳动节假期安排的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2019年部分节假日安排的通知；国务院办公厅关于调整2019年劳动节假期安排的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2020,
@@ -250,7 +250,7 @@ public enum BuiltInArrangements {
                 named(2020, 9, 27, "国庆节"),
                 named(2020, 10, 10, "国庆节"),
             ],
-            source: "国务院办公厅关于2020年部分节假日安排的通知；国务院办公厅关于延长2020年春节假期的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2020年部分节假日安排的通知；国务院办公厅关于延长2020年春节假期的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2021,
@@ -296,7 +296,7 @@ public enum BuiltInArrangements {
                 named(2021, 9, 26, "国庆节"),
                 named(2021, 10, 9, "国庆节"),
             ],
-            source: "国务院办公厅关于2021年部分节假日安排的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2021年部分节假日安排的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2022,
@@ -343,7 +343,7 @@ public enum BuiltInArrangements {
                 named(2022, 10, 8, "国庆节"),
                 named(2022, 10, 9, "国庆节"),
             ],
-            source: "国务院办公厅关于2022年部分节假日安排的通知；国务院办公厅关于2023年部分节假日安排的通知（2022年12月部分）（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2022年部分节假日安排的通知；国务院办公厅关于2023年部分节假日安排的通知（2022年12月部分）（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2023,
@@ -384,7 +384,7 @@ public enum BuiltInArrangements {
                 named(2023, 10, 7, "国庆节"),
                 named(2023, 10, 8, "国庆节"),
             ],
-            source: "国务院办公厅关于2023年部分节假日安排的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2023年部分节假日安排的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2024,
@@ -428,7 +428,7 @@ public enum BuiltInArrangements {
                 named(2024, 9, 29, "国庆节"),
                 named(2024, 10, 12, "国庆节"),
             ],
-            source: "国务院办公厅关于2024年部分节假日安排的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2024年部分节假日安排的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2025,
@@ -469,7 +469,7 @@ public enum BuiltInArrangements {
                 named(2025, 9, 28, "国庆节"),
                 named(2025, 10, 11, "国庆节"),
             ],
-            source: "国务院办公厅关于2025年部分节假日安排的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2025年部分节假日安排的通知（据国务院办公厅历年通知整理）"
         ),
         YearArrangement(
             year: 2026,
@@ -516,7 +516,7 @@ public enum BuiltInArrangements {
                 named(2026, 9, 20, "国庆节"),
                 named(2026, 10, 10, "国庆节"),
             ],
-            source: "国务院办公厅关于2026年部分节假日安排的通知（据 chinesecalendar 1.11.0 整理）"
+            source: "国务院办公厅关于2026年部分节假日安排的通知（据国务院办公厅历年通知整理）"
         ),
     ]
 }

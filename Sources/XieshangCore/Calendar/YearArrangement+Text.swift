@@ -15,7 +15,7 @@ extension YearArrangement {
                 continue
             }
             guard let day = Day(iso: fields[0]) else {
-                problems.append("第\(index + 1)行日期“\(fields[0])”格式不正确，应为YYYY-MM-DD")
+                problems.append("第\(index + 1)行日期“\(fields[0])”格式不正确，应为“年-月-日”，如2027-03-18")
                 continue
             }
             switch fields[2] {

@@ -34,10 +34,17 @@ final class PasswordHashing: Sendable {
 
     /// `hash` nil: no such account; the same work is done against the decoy.
     func verify(_ password: String, against hash: String?) async throws -> Bool {
-        let stored: String
-        if let hash { stored = hash } else { stored = try await decoyHash() }
-        let matches = try await pool.runIfActive { try Bcrypt.verify(password, created: stored) }
-        return hash != nil && matches
+        guard let hash else {
+            // The first unknown name makes the decoy: hashing costs what checking costs, so that
+            // answer is not slower than the others either.
+            if let known = decoy.withLockedValue({ $0 }) {
+                _ = try await pool.runIfActive { try Bcrypt.verify(password, created: known) }
+            } else {
+                _ = try await decoyHash()
+            }
+            return false
+        }
+        return try await pool.runIfActive { try Bcrypt.verify(password, created: hash) }
     }
 
     func decoyHash() async throws -> String {

@@ -21,7 +21,7 @@ struct CalendarAPI: RouteCollection {
             throw Refusal(.invalid, code: "missing_parameter", message: "缺少参数 from（起算日期，YYYY-MM-DD）。")
         }
         guard let from = Day(iso: fromText) else {
-            throw Refusal(.invalid, code: "invalid_date", message: "日期“\(fromText.prefix(20))”格式不正确，应为YYYY-MM-DD。")
+            throw Refusal(.invalid, code: "invalid_date", message: "日期“\(fromText.prefix(20))”格式不正确，应为“年-月-日”，如2027-03-18。")
         }
         guard let daysText = req.query[String.self, at: "days"] else {
             throw Refusal(.invalid, code: "missing_parameter", message: "缺少参数 days（工作日天数）。")
@@ -76,7 +76,7 @@ struct CalendarAPI: RouteCollection {
     func removeLocalDayOff(req: Request) async throws -> HTTPStatus {
         try req.require(.manageCalendar)
         guard let text = req.parameters.get("day"), let day = Day(iso: text) else {
-            throw Refusal(.invalid, code: "invalid_date", message: "日期格式不正确，应为YYYY-MM-DD。")
+            throw Refusal(.invalid, code: "invalid_date", message: "日期格式不正确，应为“年-月-日”，如2027-03-18。")
         }
         try await CalendarStore.removeLocalDayOff(day, on: req)
         return .noContent

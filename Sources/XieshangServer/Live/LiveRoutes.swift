@@ -197,8 +197,11 @@ struct SpeakerTotalDTO: Content {
     let personID: Int; let name: String; let unit: String; let category: AttendeeCategory; let speeches: Int
     /// Whole seconds: what a record shows and a member's file adds up.
     let totalSeconds: Int
+    /// As one says it: "14分11秒".
+    let durationText: String
     init(_ t: SpeakerTotal) {
         personID = t.personID; name = t.name; unit = t.unit; category = t.category; speeches = t.speeches
         totalSeconds = Int(t.totalSeconds.rounded())
+        durationText = SpeakingLength.text(Double(totalSeconds))
     }
 }

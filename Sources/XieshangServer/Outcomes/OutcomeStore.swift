@@ -220,6 +220,6 @@ enum OutcomeRefusal {
     static let unknownLeader = Refusal(.invalid, code: "unknown_leader", message: "报送的县领导须是人员名册中的县领导。")
     static let badDocumentNumber = Refusal(.invalid, code: "invalid_document_number",
                                            message: "发文字号格式应如“安政协建〔2026〕1号”：年份用六角括号，序号不编虚位。")
-    static let badDay = Refusal(.invalid, code: "invalid_date", message: "日期格式应为YYYY-MM-DD。")
+    static let badDay = Refusal(.invalid, code: "invalid_date", message: "日期格式应为“年-月-日”，如2027-03-18。")
     static let badAction = Refusal(.invalid, code: "invalid_action", message: "没有这项办理操作。")
 }

@@ -79,7 +79,7 @@ struct OrganizationPage: RouteCollection {
         try await attempt(req, success: "已保存组织信息。") {
             let f = try req.content.decode(OrgForm.self)
             guard let s = Day(iso: f.termStart), let e = Day(iso: f.termEnd) else {
-                throw Refusal(.invalid, code: "invalid_date", message: "届次起止日期格式应为YYYY-MM-DD。")
+                throw Refusal(.invalid, code: "invalid_date", message: "届次起止日期格式应为“年-月-日”，如2027-03-18。")
             }
             _ = try await MasterDataStore.saveOrganization(
                 OrganizationDraft(name: f.name, shortName: f.shortName, documentPrefix: f.documentPrefix, county: f.county,

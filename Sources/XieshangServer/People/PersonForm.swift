@@ -41,7 +41,7 @@ struct PersonForm: Content {
         }
         func day(_ s: String?, _ field: String) -> Day? {
             guard let s = s?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
-            guard let d = Day(iso: s) else { errors.append(.init(field: field, message: "日期格式应为YYYY-MM-DD。")); return nil }
+            guard let d = Day(iso: s) else { errors.append(.init(field: field, message: "日期格式应为“年-月-日”，如2027-03-18。")); return nil }
             return d
         }
         guard let kind = kind.flatMap(PersonKind.init(rawValue:)) else {

@@ -31,6 +31,8 @@ struct StoredShapesTests {
         ("county-practice", "county_practice", "body", { try "\(StoredJSON.value(CountyPractice.self, from: $0, row: "fixture").handling.replyWorkingDays)" }),
         ("calendar-year", "calendar_years", "arrangement", { try "\(StoredJSON.value(YearArrangement.self, from: $0, row: "fixture").year)" }),
         ("calendar-notice-changes", "calendar_notices", "changes", { try "\(StoredJSON.value([CalendarNoticeChange].self, from: $0, row: "fixture").count)" }),
+        // A queued mail waits in the outbox, perhaps across an upgrade: it must still go out.
+        ("mail-outbox-message", "mail_outbox", "message", { try StoredJSON.value(StoredMail.self, from: $0, row: "fixture").subject }),
     ]
 
     @Test("every committed stored row of every aggregate decodes")
@@ -89,7 +91,12 @@ struct StoredShapesTests {
             let stamp = "2026-12"
             for kind in Self.kinds {
                 let rows = try await sql.raw("SELECT \(unsafeRaw: kind.column) AS v FROM \(unsafeRaw: kind.table) WHERE \(unsafeRaw: kind.column) IS NOT NULL ORDER BY length(\(unsafeRaw: kind.column)) DESC LIMIT 1").all()
-                let text = try #require(try rows.first?.decode(column: "v", as: String.self), "no \(kind.table) row")
+                guard let text = try rows.first?.decode(column: "v", as: String.self) else {
+                    // The outbox holds mail only where a relay is configured: that fixture is
+                    // written from `StoredMail` as its encoder writes it.
+                    #expect(kind.table == "mail_outbox", "no \(kind.table) row")
+                    continue
+                }
                 try text.write(to: Self.directory.appendingPathComponent("\(kind.name).\(stamp).json"), atomically: true, encoding: .utf8)
             }
         }

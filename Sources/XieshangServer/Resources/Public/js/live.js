@@ -177,6 +177,8 @@
   }
 
   function post(path, body, method) {
+    // A new action's answer replaces the last one's refusal.
+    text("#live-error", "");
     return fetch("/api/v1/symposia/" + id + "/live" + path, {
       method: method || "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
