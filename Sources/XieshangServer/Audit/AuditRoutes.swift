@@ -68,13 +68,25 @@ struct AuditRoutes: RouteCollection {
         let verification: AuditLog.Verification?
     }
 
+    /// The server's own changes ("system", "system:mail") and accounts since removed.
+    static func systemName(_ actor: String) -> String {
+        actor == "system" ? "系统" : actor.hasPrefix("system:") ? "系统（邮件发送）" : "已停用的账号"
+    }
+
     func page(req: Request) async throws -> Response {
         let list = try await load(req)
         let verification = (try? req.query.get(Bool.self, at: "verify")) == true ? try await AuditLog.verify(on: req.db) : nil
         let fmt = ChinaTime.formatter("yyyy-MM-dd HH:mm:ss")
+        // People by name, actions and objects in words: the codes stay in the record and the API.
+        let accounts = Array(Set(list.items.map(\.actor)))
+        let users = accounts.isEmpty ? [] : try await UserModel.query(on: req.db).filter(\.$username ~~ accounts).all()
+        let names = Dictionary(users.map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let regulation = req.xieshang.regulation
         let rows = list.items.map {
-            Row(sequence: $0.sequence, at: fmt.string(from: $0.at), actor: $0.actor, action: $0.action,
-                object: "\($0.objectType) #\($0.objectID)", before: $0.before, after: $0.after, hash: String($0.hash.prefix(12)))
+            Row(sequence: $0.sequence, at: fmt.string(from: $0.at), actor: names[$0.actor] ?? Self.systemName($0.actor),
+                action: AuditActionName.chinese($0.action, regulation: regulation),
+                object: AuditActionName.object($0.objectType, id: $0.objectID), before: $0.before, after: $0.after,
+                hash: String($0.hash.prefix(12)))
         }
         let pages = (list.total + Self.perPage - 1) / Self.perPage
         return try await req.renderPage("audit", title: "审计日志", body: Body(

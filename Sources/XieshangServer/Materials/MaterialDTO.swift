@@ -27,7 +27,8 @@ struct MaterialDTO: Content {
         let personID: Int; let name: String; let sentAt: Date; let sentAtText: String; let openedAt: Date?; let openedAtText: String?
     }
     struct Copy: Content { let personID: Int; let name: String; let number: String }
-    struct Download: Content { let actor: String; let personID: Int?; let version: Int; let at: Date; let atText: String }
+    /// `actor` the account, `name` whom it belongs to, as a person reads it.
+    struct Download: Content { let actor: String; let name: String; let personID: Int?; let version: Int; let at: Date; let atText: String }
     struct Can: Content {
         /// Works on it (the office, the producer, the lead committee): sees drafts and what is owed.
         let work: Bool
@@ -139,6 +140,7 @@ struct MaterialDTO: Content {
 
     init(_ loaded: MaterialStore.Loaded, scope: MaterialStore.Scope, names n: MaterialNames, today: Day,
          dues: MaterialDueDays, copies paperCopies: [PaperCopyStore.Loaded] = [], downloads: [MaterialDownloadModel] = [],
+         accountNames: [String: String] = [:],
          snippet: String? = nil) {
         let m = loaded.material
         let time = ChinaTime.formatter("yyyy-MM-dd HH:mm")
@@ -222,7 +224,8 @@ struct MaterialDTO: Content {
         }
         myCopy = own.flatMap { c in copyDTOs.first { $0.number == c.number } }
         self.downloads = distributes ? downloads.map {
-            Download(actor: $0.actor, personID: $0.personID, version: $0.version, at: $0.at, atText: time.string(from: $0.at))
+            Download(actor: $0.actor, name: accountNames[$0.actor] ?? "已停用的账号", personID: $0.personID, version: $0.version,
+                     at: $0.at, atText: time.string(from: $0.at))
         } : []
         can = Can(work: works, upload: works && serves, submit: works && m.review != nil,
                   review: scope.canReview && m.review != nil, distribute: distributes, paper: office && m.secrecy.isClassified)
@@ -234,7 +237,10 @@ struct MaterialDTO: Content {
         let names = try await MaterialNames.load(for: [loaded.material], persons: copies.compactMap(\.copy.recipientID), on: req.db)
         let downloads = scope.canDistribute
             ? try await MaterialDownloadModel.query(on: req.db).filter(\.$materialID == loaded.id).sort(\.$id).all() : []
+        let accounts = Array(Set(downloads.map(\.actor)))
+        let users = accounts.isEmpty ? [] : try await UserModel.query(on: req.db).filter(\.$username ~~ accounts).all()
         return MaterialDTO(loaded, scope: scope, names: names, today: Day(req.xieshang.clock.now()),
-                           dues: scope.dues(on: req), copies: copies, downloads: downloads)
+                           dues: scope.dues(on: req), copies: copies, downloads: downloads,
+                           accountNames: Dictionary(users.map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a }))
     }
 }

@@ -157,6 +157,24 @@ struct AuditLogTests {
         }
     }
 
+    @Test("the audit page names people and says every action of a whole symposium in words, no code in sight")
+    func auditPageInWords() async throws {
+        try await TestApp.run { app in
+            let id = try await Symposia.prepared(app)
+            _ = try await Outcomes.draft(app, symposium: id, form: "proposal", title: "关于培育茶叶品牌的提案")
+            let actions = Set(try await AuditEntryModel.query(on: app.db).all().map(\.action))
+            #expect(actions.count > 30, "the scenario made only \(actions.count) kinds of change")
+            for code in actions.sorted() {
+                let name = AuditActionName.chinese(code, regulation: app.xieshang.regulation)
+                #expect(!name.hasSuffix("其他操作") && !name.hasPrefix("系统："), "\(code) reads \(name)")
+            }
+            let page = try await TestClient.signedIn(app, as: "office").send(.GET, Paths.audit + "?objectType=live_meeting")
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("<td>live.") && !page.text.contains("<td>office</td>") && !page.text.contains(" #"))
+            #expect(page.text.contains("会议进行：结束会议"))
+        }
+    }
+
     @Test("`xieshang audit verify` passes on an intact log and exits 1 naming the row on a tampered one")
     func auditCommand() async throws {
         try await TestApp.run { app in

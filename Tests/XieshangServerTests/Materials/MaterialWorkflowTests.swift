@@ -196,6 +196,10 @@ struct MaterialWorkflowTests {
             let page = try await TestClient.signedIn(app, as: "office").send(.GET, "/symposia/\(id)/materials/\(mid)")
             #expect(page.status == .ok)
             #expect(page.text.contains("已阅") && page.text.contains("下载记录") && page.text.contains("送阅领导"))
+            // By name, not by account.
+            let leaderName = try #require(try await UserModel.query(on: app.db).filter(\.$username == "leader").first()).displayName
+            let records = try #require(page.text.components(separatedBy: #"id="downloads""#).last)
+            #expect(records.contains("　\(leaderName)　第1版") && !records.contains("　leader　"))
             // A refused download is not a download.
             #expect(try await Planning.api(app, "member").send(.GET, "/api/v1/materials/\(mid)/versions/1/file").status == .notFound)
             #expect(try await M.count(MaterialDownloadModel.self, app) == downloadsBefore + 4)
