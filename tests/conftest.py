@@ -30,9 +30,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     # Before collection, so that modules may read XIESHANG_URL at import time.
     global _session_server
     config = session.config
-    # A failure screenshot from an earlier run would mislead whoever looks at artifacts/.
-    for stale in ARTIFACTS.glob("failed-*.png"):
-        stale.unlink(missing_ok=True)
+    worker = hasattr(config, "workerinput")
+    if not worker:
+        # A failure screenshot from an earlier run would mislead whoever looks at artifacts/.
+        for stale in ARTIFACTS.glob("failed-*.png"):
+            stale.unlink(missing_ok=True)
+    if getattr(config.option, "numprocesses", None) and not worker:
+        # pytest-xdist's controller runs no test: each worker starts its own demo server, so
+        # that modules running side by side never share one server's state.
+        return
     if os.environ.get("XIESHANG_URL") or config.option.collectonly:
         return
     try:

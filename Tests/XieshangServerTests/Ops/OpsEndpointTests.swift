@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -20,6 +21,22 @@ struct OpsEndpointTests {
             #expect(res.status == .ok)
             #expect(res.text.contains("\"status\":\"ready\""))
             #expect(try await DatabaseSetup.pendingMigrations(app).isEmpty)
+        }
+    }
+
+    @Test("/readyz answers 503 naming the migration when the schema is behind the code")
+    func notReadyWithAPendingMigration() async throws {
+        try await TestApp.run(demo: false) { app async throws in
+            // As if the last migration had not run: a database of the previous release.
+            let sql = app.db as! any SQLDatabase
+            #expect(try await DatabaseSetup.pendingMigrations(app).isEmpty)
+            let last = M014_CreatePaperCopies().name
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name = \(bind: last)").run()
+            let res = try await app.testing().sendRequest(.GET, Paths.readyz)
+            #expect(res.status == .serviceUnavailable)
+            #expect(res.text.contains("\"status\":\"unavailable\"") && res.text.contains(last))
+            #expect(res.text.contains("请运行 xieshang migrate"))
+            #expect(res.headers.first(name: .cacheControl) == "no-store")
         }
     }
 
