@@ -72,7 +72,7 @@ struct SymposiumAPI: RouteCollection {
             return Summary(id: l.id, year: s.year, topic: s.topic, date: s.date.iso, dateText: SymposiumDTO.dateText(s.date),
                            leadCommittee: committees[s.leadCommitteeID] ?? "", planState: s.implementationPlan.state,
                            planStateName: s.implementationPlan.state.chineseName, invitees: s.invitees.count,
-                           confirmed: s.invitees.filter { $0.state == .confirmed || $0.state == .notified }.count)
+                           confirmed: s.invitees.filter(\.state.attends).count)
         }
     }
 
